@@ -1,0 +1,35 @@
+package cn.vdp.devpg;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** Starts a real PostgreSQL 17 from the embedded binaries with the settings the platform expects. */
+public final class EmbeddedServer {
+
+    private EmbeddedServer() {
+    }
+
+    /**
+     * @param dataDirectory kept between starts when given; a throw-away folder when null
+     * @param port a fixed port, or 0 for any free one
+     */
+    public static EmbeddedPostgres start(Path dataDirectory, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                // Each category has a partition per day: a purge or an unpruned scan locks many of them.
+                .setServerConfig("max_locks_per_transaction", "512")
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min")
+                .setServerConfig("timezone", "UTC");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        if (dataDirectory != null) {
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        }
+        return builder.start();
+    }
+}

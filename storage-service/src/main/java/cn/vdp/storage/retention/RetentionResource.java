@@ -1,0 +1,34 @@
+package cn.vdp.storage.retention;
+
+import java.sql.SQLException;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.vdp.common.security.Roles;
+
+@Path("/api/v1/retention/purges")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Retention")
+public class RetentionResource {
+
+    @Inject
+    RetentionService retention;
+
+    @POST
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Apply retention now",
+            description = "Removes every telemetry row older than its category's retention; the same job runs daily.")
+    @APIResponse(responseCode = "200", description = "What was removed, per category")
+    public PurgeReport purge() throws SQLException {
+        return retention.purge();
+    }
+}

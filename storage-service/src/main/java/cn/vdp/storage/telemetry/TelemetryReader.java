@@ -1,0 +1,243 @@
+package cn.vdp.storage.telemetry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.agroal.api.AgroalDataSource;
+
+import cn.vdp.common.problem.FieldError;
+import cn.vdp.common.problem.ProblemException;
+import cn.vdp.common.problem.ProblemTypes;
+import cn.vdp.common.signal.Category;
+import cn.vdp.common.signal.Signal;
+import cn.vdp.common.signal.SignalCatalogue;
+import cn.vdp.storage.security.Caller;
+import cn.vdp.storage.telemetry.TelemetryApi.LatestValue;
+import cn.vdp.storage.telemetry.TelemetryApi.LatestValues;
+import cn.vdp.storage.telemetry.TelemetryApi.RecordPage;
+import cn.vdp.storage.telemetry.TelemetryApi.StoredRecord;
+import cn.vdp.storage.vehicle.TimeWindow;
+import cn.vdp.storage.vehicle.VehicleAccess;
+
+/**
+ * Reads an owner's telemetry: only inside their ownership windows, newest first, one category's rows merged back
+ * into records. Plain JDBC: the queries rely on partition pruning and index order that an ORM would hide.
+ */
+@ApplicationScoped
+public class TelemetryReader {
+
+    private static final String PAGE = """
+            SELECT recorded_at, seq, signals::text FROM telemetry
+            WHERE vin = ? AND category = ANY(?::varchar[]) AND recorded_at >= ? AND recorded_at < ?
+              AND (recorded_at, seq) < (?, ?) AND jsonb_exists_any(signals, ?::text[])
+            ORDER BY recorded_at DESC, seq DESC
+            LIMIT ?""";
+
+    private static final String LATEST = """
+            SELECT DISTINCT ON (e.key) e.key, e.value::text, t.recorded_at
+            FROM (SELECT recorded_at, seq, signals FROM telemetry
+                  WHERE vin = ? AND category = ? AND recorded_at >= ? AND recorded_at < ?
+                  ORDER BY recorded_at DESC, seq DESC LIMIT ?) t
+            CROSS JOIN LATERAL jsonb_each(t.signals) e
+            ORDER BY e.key, t.recorded_at DESC, t.seq DESC""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    VehicleAccess access;
+
+    @Inject
+    TelemetryConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    public RecordPage page(String vin, Caller owner, TelemetryQuery query) throws SQLException {
+        Set<String> names = signalNames(query.signals());
+        Set<Category> categories = categoriesOf(names);
+        int size = pageSize(query.limit());
+        Instant end = query.to() != null ? query.to() : clock.instant().plus(config.maxFutureSkew());
+        Instant start = query.from() != null ? query.from() : Instant.EPOCH;
+        if (!start.isBefore(end)) {
+            throw badParameter("from", "from must be before to");
+        }
+        PageCursor after = query.cursor() == null ? null : PageCursor.decode(query.cursor());
+        List<TimeWindow> windows = access.visibleWindows(vin, owner, start, end);
+
+        List<StoredRecord> records = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (TimeWindow window : windows) {
+                if (after != null && window.from().isAfter(after.recordedAt())) {
+                    continue; // the whole window lies before (newer than) where the last page ended
+                }
+                int wanted = size + 1 - records.size();
+                records.addAll(fetch(connection, vin, window, categories, names, after, wanted));
+                if (records.size() > size) {
+                    break;
+                }
+            }
+        }
+        String next = null;
+        if (records.size() > size) {
+            StoredRecord last = records.get(size - 1);
+            next = new PageCursor(last.recordedAt(), last.seq()).encode();
+            records = records.subList(0, size);
+        }
+        return new RecordPage(vin, List.copyOf(records), next);
+    }
+
+    public LatestValues latest(String vin, Caller owner) throws SQLException {
+        Instant end = clock.instant().plus(config.maxFutureSkew());
+        List<TimeWindow> windows = access.visibleWindows(vin, owner, Instant.EPOCH, end);
+        Map<String, LatestValue> latest = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(LATEST)) {
+            for (TimeWindow window : windows) {
+                for (Category category : Category.values()) {
+                    query.setString(1, vin);
+                    query.setString(2, category.code());
+                    query.setObject(3, utc(window.from()));
+                    query.setObject(4, utc(window.to()));
+                    query.setInt(5, config.latestLookback());
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            String name = rows.getString(1);
+                            Signal signal = SignalCatalogue.find(name).orElse(null);
+                            if (signal != null && !latest.containsKey(name)) {
+                                latest.put(name, new LatestValue(name, category.code(), signal.unit(),
+                                        parse(rows.getString(2)), rows.getObject(3, OffsetDateTime.class).toInstant()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Instant lastContact = latest.values().stream().map(LatestValue::recordedAt).max(Comparator.naturalOrder())
+                .orElse(null);
+        return new LatestValues(vin, lastContact, List.copyOf(latest.values()));
+    }
+
+    private List<StoredRecord> fetch(Connection connection, String vin, TimeWindow window, Set<Category> categories,
+            Set<String> names, PageCursor after, int wanted) throws SQLException {
+        List<StoredRecord> records = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(PAGE)) {
+            query.setString(1, vin);
+            query.setArray(2, connection.createArrayOf("varchar", categories.stream().map(Category::code).toArray()));
+            query.setObject(3, utc(window.from()));
+            query.setObject(4, utc(window.to()));
+            query.setObject(5, utc(after == null ? window.to() : after.recordedAt()));
+            query.setLong(6, after == null ? Long.MAX_VALUE : after.seq());
+            query.setArray(7, connection.createArrayOf("text", names.toArray()));
+            query.setInt(8, wanted * categories.size());
+            try (ResultSet rows = query.executeQuery()) {
+                Instant currentAt = null;
+                long currentSeq = -1;
+                ObjectNode current = null;
+                while (rows.next()) {
+                    Instant at = rows.getObject(1, OffsetDateTime.class).toInstant();
+                    long seq = rows.getLong(2);
+                    if (current == null || seq != currentSeq || !at.equals(currentAt)) {
+                        if (current != null) {
+                            records.add(new StoredRecord(currentSeq, currentAt, current));
+                        }
+                        if (records.size() == wanted) {
+                            return records;
+                        }
+                        current = json.createObjectNode();
+                        currentAt = at;
+                        currentSeq = seq;
+                    }
+                    mergeSignals(current, rows.getString(3), names);
+                }
+                if (current != null && records.size() < wanted) {
+                    records.add(new StoredRecord(currentSeq, currentAt, current));
+                }
+            }
+        }
+        return records;
+    }
+
+    private void mergeSignals(ObjectNode into, String stored, Set<String> names) {
+        JsonNode signals = parse(stored);
+        for (Map.Entry<String, JsonNode> field : signals.properties()) {
+            if (names.contains(field.getKey())) {
+                into.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored signals are not JSON", e);
+        }
+    }
+
+    private int pageSize(Integer limit) {
+        int size = limit == null ? config.defaultPageSize() : limit;
+        if (size < 1 || size > config.maxPageSize()) {
+            throw badParameter("limit", "limit must be between 1 and " + config.maxPageSize());
+        }
+        return size;
+    }
+
+    /** The requested signal names (all of the catalogue when none), each checked against the catalogue. */
+    private static Set<String> signalNames(List<String> requested) {
+        Set<String> names = new LinkedHashSet<>();
+        if (requested == null || requested.isEmpty()) {
+            SignalCatalogue.all().forEach(s -> names.add(s.name()));
+            return names;
+        }
+        List<FieldError> unknown = new ArrayList<>();
+        for (String name : requested) {
+            if (SignalCatalogue.find(name).isEmpty()) {
+                unknown.add(new FieldError("signal", "unknown signal '" + name + "'"));
+            }
+            names.add(name);
+        }
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(ProblemTypes.MALFORMED_REQUEST, "unknown signal in the filter", unknown);
+        }
+        return names;
+    }
+
+    private static Set<Category> categoriesOf(Set<String> names) {
+        Set<Category> categories = new LinkedHashSet<>();
+        names.forEach(n -> categories.add(SignalCatalogue.find(n).orElseThrow().category()));
+        return categories;
+    }
+
+    private static ProblemException badParameter(String name, String detail) {
+        return new ProblemException(ProblemTypes.MALFORMED_REQUEST, detail, List.of(new FieldError(name, detail)));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,88 @@
+package cn.vdp.storage.telemetry;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.vdp.common.security.Roles;
+import cn.vdp.common.telemetry.BatchResult;
+import cn.vdp.common.telemetry.TelemetryBatch;
+import cn.vdp.storage.security.CurrentCaller;
+import cn.vdp.storage.telemetry.TelemetryApi.LatestValues;
+import cn.vdp.storage.telemetry.TelemetryApi.RecordPage;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Telemetry")
+public class TelemetryResource {
+
+    @Inject
+    TelemetryWriter writer;
+
+    @Inject
+    TelemetryReader reader;
+
+    @Inject
+    TelemetryMetrics metrics;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Path("/telemetry/batches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INGEST)
+    @Operation(summary = "Store records of many vehicles",
+            description = "Idempotent on (vin, seq): a retried record is answered DUPLICATE and stored once. Records "
+                    + "of unregistered or non-mainland-China vehicles are REFUSED; all others commit together before "
+                    + "the answer is sent. A malformed batch is refused whole.")
+    @APIResponse(responseCode = "200", description = "Per-record outcome, in the order sent")
+    @APIResponse(responseCode = "413", description = "Too many records or too large a body")
+    @APIResponse(responseCode = "422", description = "A record breaks the contract (VIN, signal, type); nothing stored")
+    public BatchResult write(TelemetryBatch batch) throws SQLException {
+        BatchResult result = writer.write(batch);
+        metrics.committed(result);
+        return result;
+    }
+
+    @GET
+    @Path("/vehicles/{vin}/telemetry")
+    @RolesAllowed(Roles.OWNER)
+    @Operation(summary = "Records of one of the caller's vehicles",
+            description = "Newest first, inside the caller's ownership periods only; 404 for any other vehicle.")
+    @APIResponse(responseCode = "200", description = "A page of records")
+    public RecordPage records(@PathParam("vin") String vin,
+            @Parameter(description = "Start of the range (inclusive, ISO-8601)") @QueryParam("from") Instant from,
+            @Parameter(description = "End of the range (exclusive, ISO-8601)") @QueryParam("to") Instant to,
+            @Parameter(description = "Only these signals (repeatable)") @QueryParam("signal") List<String> signals,
+            @Parameter(description = "Page size") @QueryParam("limit") Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor)
+            throws SQLException {
+        return reader.page(vin, caller.get(), new TelemetryQuery(from, to, signals, limit, cursor));
+    }
+
+    @GET
+    @Path("/vehicles/{vin}/latest")
+    @RolesAllowed(Roles.OWNER)
+    @Operation(summary = "Latest value of each signal of one of the caller's vehicles")
+    @APIResponse(responseCode = "200", description = "Latest values and the last contact")
+    public LatestValues latest(@PathParam("vin") String vin) throws SQLException {
+        return reader.latest(vin, caller.get());
+    }
+}
