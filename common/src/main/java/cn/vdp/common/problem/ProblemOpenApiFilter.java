@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -42,6 +43,7 @@ public class ProblemOpenApiFilter implements OASFilter {
                 }
                 APIResponses responses = operation.getResponses();
                 COMMON.forEach((code, description) -> addIfMissing(responses, code, description));
+                describeDeclaredErrors(responses);
                 if (hasPathParameter) {
                     addIfMissing(responses, "404", "Not found, or not visible to the caller");
                 }
@@ -53,10 +55,21 @@ public class ProblemOpenApiFilter implements OASFilter {
         if (responses.hasAPIResponse(code)) {
             return;
         }
-        responses.addAPIResponse(code, OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA_REF)))));
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    /** Error answers a resource declared by status and description only get the problem body too. */
+    private static void describeDeclaredErrors(APIResponses responses) {
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (code.matches("[45]\\d\\d") && response.getContent() == null && response.getRef() == null) {
+                response.setContent(problemContent());
+            }
+        });
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA_REF)));
     }
 
     private static void addProblemSchema(Components components) {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.vdp.common.security.Roles;
 
-@Path("/api/v1/retention/purges")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Retention")
 public class RetentionResource {
@@ -24,6 +24,7 @@ public class RetentionResource {
     RetentionService retention;
 
     @POST
+    @Path("/retention/purges")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Apply retention now",
             description = "Removes every telemetry row older than its category's retention; the same job runs daily.")

@@ -5,11 +5,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.List;
 
-import cn.vdp.common.problem.FieldError;
-import cn.vdp.common.problem.ProblemException;
-import cn.vdp.common.problem.ProblemTypes;
+import cn.vdp.common.web.QueryParameters;
 
 /** Where a page ended: the last record's time and sequence, opaque to clients. */
 record PageCursor(Instant recordedAt, long seq) {
@@ -29,8 +26,7 @@ record PageCursor(Instant recordedAt, long seq) {
             return new PageCursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS),
                     Long.parseLong(parts[1]));
         } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
-            throw new ProblemException(ProblemTypes.MALFORMED_REQUEST, "cursor is not one this service gave out",
-                    List.of(new FieldError("cursor", "unreadable cursor")));
+            throw QueryParameters.invalid("cursor", "cursor is not one this service gave out");
         }
     }
 }

@@ -7,12 +7,14 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 import cn.vdp.common.telemetry.BatchResult;
 import cn.vdp.common.telemetry.RecordOutcome;
 import cn.vdp.common.telemetry.RecordStatus;
 
 /** Counts what became of written records (fleet-telemetry's vocabulary, prefixed storage_). */
+@Startup
 @ApplicationScoped
 public class TelemetryMetrics {
 

@@ -32,6 +32,7 @@ import cn.vdp.common.problem.ProblemTypes;
 import cn.vdp.common.signal.Category;
 import cn.vdp.common.signal.Signal;
 import cn.vdp.common.signal.SignalCatalogue;
+import cn.vdp.common.web.QueryParameters;
 import cn.vdp.storage.security.Caller;
 import cn.vdp.storage.telemetry.TelemetryApi.LatestValue;
 import cn.vdp.storage.telemetry.TelemetryApi.LatestValues;
@@ -84,7 +85,7 @@ public class TelemetryReader {
         Instant end = query.to() != null ? query.to() : clock.instant().plus(config.maxFutureSkew());
         Instant start = query.from() != null ? query.from() : Instant.EPOCH;
         if (!start.isBefore(end)) {
-            throw badParameter("from", "from must be before to");
+            throw QueryParameters.invalid("from", "from must be before to");
         }
         PageCursor after = query.cursor() == null ? null : PageCursor.decode(query.cursor());
         List<TimeWindow> windows = access.visibleWindows(vin, owner, start, end);
@@ -202,7 +203,7 @@ public class TelemetryReader {
     private int pageSize(Integer limit) {
         int size = limit == null ? config.defaultPageSize() : limit;
         if (size < 1 || size > config.maxPageSize()) {
-            throw badParameter("limit", "limit must be between 1 and " + config.maxPageSize());
+            throw QueryParameters.invalid("limit", "limit must be between 1 and " + config.maxPageSize());
         }
         return size;
     }
@@ -231,10 +232,6 @@ public class TelemetryReader {
         Set<Category> categories = new LinkedHashSet<>();
         names.forEach(n -> categories.add(SignalCatalogue.find(n).orElseThrow().category()));
         return categories;
-    }
-
-    private static ProblemException badParameter(String name, String detail) {
-        return new ProblemException(ProblemTypes.MALFORMED_REQUEST, detail, List.of(new FieldError(name, detail)));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,7 +1,6 @@
 package cn.vdp.storage.telemetry;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.vdp.common.security.Roles;
 import cn.vdp.common.telemetry.BatchResult;
 import cn.vdp.common.telemetry.TelemetryBatch;
+import cn.vdp.common.web.QueryParameters;
 import cn.vdp.storage.security.CurrentCaller;
 import cn.vdp.storage.telemetry.TelemetryApi.LatestValues;
 import cn.vdp.storage.telemetry.TelemetryApi.RecordPage;
@@ -68,13 +68,14 @@ public class TelemetryResource {
             description = "Newest first, inside the caller's ownership periods only; 404 for any other vehicle.")
     @APIResponse(responseCode = "200", description = "A page of records")
     public RecordPage records(@PathParam("vin") String vin,
-            @Parameter(description = "Start of the range (inclusive, ISO-8601)") @QueryParam("from") Instant from,
-            @Parameter(description = "End of the range (exclusive, ISO-8601)") @QueryParam("to") Instant to,
+            @Parameter(description = "Start of the range (inclusive, ISO-8601)") @QueryParam("from") String from,
+            @Parameter(description = "End of the range (exclusive, ISO-8601)") @QueryParam("to") String to,
             @Parameter(description = "Only these signals (repeatable)") @QueryParam("signal") List<String> signals,
-            @Parameter(description = "Page size") @QueryParam("limit") Integer limit,
+            @Parameter(description = "Page size") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor)
             throws SQLException {
-        return reader.page(vin, caller.get(), new TelemetryQuery(from, to, signals, limit, cursor));
+        return reader.page(vin, caller.get(), new TelemetryQuery(QueryParameters.instant("from", from),
+                QueryParameters.instant("to", to), signals, QueryParameters.integer("limit", limit), cursor));
     }
 
     @GET

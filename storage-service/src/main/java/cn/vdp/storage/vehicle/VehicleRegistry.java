@@ -88,6 +88,8 @@ public class VehicleRegistry {
                 now = period.validFrom.plus(1, ChronoUnit.MICROS);
             }
             period.validTo = now;
+            // Close the period in the database before the new one opens: at most one may be current.
+            period.persistAndFlush();
             previousOwner = period.ownerSubject;
         }
         openPeriod(vin, newOwner.strip(), now);

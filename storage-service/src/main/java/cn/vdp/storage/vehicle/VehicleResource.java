@@ -28,7 +28,7 @@ import cn.vdp.storage.vehicle.VehicleApi.RegisterVehicle;
 import cn.vdp.storage.vehicle.VehicleApi.Transfer;
 import cn.vdp.storage.vehicle.VehicleApi.VehicleView;
 
-@Path("/api/v1/vehicles")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Vehicles")
@@ -41,6 +41,7 @@ public class VehicleResource {
     CurrentCaller caller;
 
     @POST
+    @Path("/vehicles")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Register a vehicle", description = "VIN with check digit and market are required.")
     @APIResponse(responseCode = "201", description = "Registered")
@@ -52,7 +53,7 @@ public class VehicleResource {
     }
 
     @POST
-    @Path("/{vin}/transfers")
+    @Path("/vehicles/{vin}/transfers")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Transfer a vehicle to a new owner",
             description = "Ends the current ownership period now and opens the new owner's; consent is reset.")
@@ -64,6 +65,7 @@ public class VehicleResource {
     }
 
     @GET
+    @Path("/vehicles")
     @RolesAllowed(Roles.OWNER)
     @Operation(summary = "The caller's vehicles", description = "Every vehicle the caller owns or owned, with their own periods.")
     @APIResponse(responseCode = "200", description = "The caller's vehicles")
@@ -72,7 +74,7 @@ public class VehicleResource {
     }
 
     @GET
-    @Path("/{vin}")
+    @Path("/vehicles/{vin}")
     @RolesAllowed({ Roles.OWNER, Roles.OPERATOR })
     @Operation(summary = "One vehicle",
             description = "Operators see the registry entry with its ownership history; owners see their own periods, "
