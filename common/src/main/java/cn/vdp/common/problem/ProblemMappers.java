@@ -27,6 +27,7 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String OIDC_UNAVAILABLE = "io.quarkus.oidc.OIDCException";
     private static final Map<String, String> BEARER_CHALLENGE = Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 
     @ServerExceptionMapper
@@ -83,6 +84,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
+        if (OIDC_UNAVAILABLE.equals(e.getClass().getName())) {
+            // The token could not be checked because the identity provider cannot be reached: a passing outage,
+            // not a bad request. Matched by name so that services without quarkus-oidc need not depend on it.
+            return respond(ProblemTypes.SERVICE_UNAVAILABLE, "The identity provider cannot be reached; try again",
+                    List.of(), Map.of(HttpHeaders.RETRY_AFTER, "5"), uri, headers, null);
+        }
         return respond(ProblemTypes.INTERNAL_ERROR, null, List.of(), Map.of(), uri, headers, e);
     }
 

@@ -1,5 +1,6 @@
 package cn.vdp.common.telemetry;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,9 @@ import cn.vdp.common.signal.SignalCatalogue;
 import cn.vdp.common.vin.Vin;
 
 /**
- * Checks the shape of a batch against the VIN rule and the signal catalogue. A batch with any such error is
- * refused whole (nothing of it is stored), because it shows a sender that does not follow the contract.
+ * The record contract: VIN rule, sequence, time and every signal against the catalogue. A batch with any such
+ * error is refused whole (nothing of it is stored), because it shows a sender that does not follow the contract.
+ * The field checks are public so that a streaming reader applies exactly the same rules.
  */
 public final class TelemetryValidator {
 
@@ -25,8 +27,8 @@ public final class TelemetryValidator {
     public static final ProblemType BATCH_TOO_LARGE = new ProblemType("batch-too-large", 413,
             "Too many records in one batch");
     /** Listing every error of a huge bad batch would itself be a large answer. */
-    private static final int MAX_REPORTED_ERRORS = 100;
-    private static final int MAX_SIGNALS_PER_RECORD = 64;
+    public static final int MAX_REPORTED_ERRORS = 100;
+    public static final int MAX_SIGNALS_PER_RECORD = 64;
 
     private TelemetryValidator() {
     }
@@ -40,18 +42,14 @@ public final class TelemetryValidator {
             throw ProblemException.invalid("/records", "A batch needs at least one record");
         }
         if (batch.records().size() > maxRecords) {
-            throw new ProblemException(BATCH_TOO_LARGE,
-                    "A batch may hold at most " + maxRecords + " records, this one has " + batch.records().size());
+            throw tooLarge(maxRecords, batch.records().size());
         }
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < batch.records().size() && errors.size() < MAX_REPORTED_ERRORS; i++) {
             collectErrors("/records/" + i, batch.records().get(i), errors);
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(INVALID_TELEMETRY,
-                    errors.size() + (errors.size() >= MAX_REPORTED_ERRORS ? "+" : "")
-                            + " error(s) in the batch; nothing of it was stored",
-                    errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS)));
+            throw invalid(errors);
         }
     }
 
@@ -61,33 +59,73 @@ public final class TelemetryValidator {
             errors.add(new FieldError(at, "record is null"));
             return;
         }
-        Vin.problemWith(record.vin()).ifPresent(problem -> errors.add(new FieldError(at + "/vin", problem)));
-        if (record.seq() == null || record.seq() < 0) {
-            errors.add(new FieldError(at + "/seq", "seq must be a number >= 0"));
-        }
-        if (record.recordedAt() == null) {
-            errors.add(new FieldError(at + "/recordedAt", "recordedAt is missing"));
-        }
+        checkVin(at, record.vin(), errors);
+        checkSeq(at, record.seq(), errors);
+        checkRecordedAt(at, record.recordedAt(), errors);
         Map<String, JsonNode> signals = record.signals();
-        if (signals == null || signals.isEmpty()) {
-            errors.add(new FieldError(at + "/signals", "a record needs at least one signal"));
-            return;
-        }
-        if (signals.size() > MAX_SIGNALS_PER_RECORD) {
-            errors.add(new FieldError(at + "/signals", "a record may hold at most " + MAX_SIGNALS_PER_RECORD
-                    + " signals"));
+        if (!checkSignalCount(at, signals == null ? 0 : signals.size(), errors)) {
             return;
         }
         for (Map.Entry<String, JsonNode> entry : signals.entrySet()) {
-            String pointer = at + "/signals/" + FieldError.token(entry.getKey());
-            Optional<Signal> signal = SignalCatalogue.find(entry.getKey());
-            if (signal.isEmpty()) {
-                errors.add(new FieldError(pointer, "unknown signal '" + entry.getKey() + "'"));
-            } else {
-                signal.get().problemWith(entry.getValue())
-                        .ifPresent(problem -> errors.add(new FieldError(pointer, problem)));
-            }
+            checkSignal(at, entry.getKey(), entry.getValue(), errors);
         }
     }
 
+    public static void checkVin(String at, String vin, List<FieldError> errors) {
+        Vin.problemWith(vin).ifPresent(problem -> errors.add(new FieldError(at + "/vin", problem)));
+    }
+
+    public static void checkSeq(String at, Long seq, List<FieldError> errors) {
+        if (seq == null || seq < 0) {
+            errors.add(new FieldError(at + "/seq", "seq must be a number >= 0"));
+        }
+    }
+
+    public static void checkRecordedAt(String at, Instant recordedAt, List<FieldError> errors) {
+        if (recordedAt == null) {
+            errors.add(new FieldError(at + "/recordedAt", "recordedAt is missing"));
+        }
+    }
+
+    /** False (with an error) when a record has no signals or too many to look at one by one. */
+    public static boolean checkSignalCount(String at, int count, List<FieldError> errors) {
+        if (count == 0) {
+            errors.add(new FieldError(at + "/signals", "a record needs at least one signal"));
+            return false;
+        }
+        if (count > MAX_SIGNALS_PER_RECORD) {
+            errors.add(new FieldError(at + "/signals", "a record may hold at most " + MAX_SIGNALS_PER_RECORD
+                    + " signals"));
+            return false;
+        }
+        return true;
+    }
+
+    /** Returns the catalogue entry of a known signal with a valid value; otherwise records why not. */
+    public static Optional<Signal> checkSignal(String at, String name, JsonNode value, List<FieldError> errors) {
+        String pointer = at + "/signals/" + FieldError.token(name);
+        Optional<Signal> signal = SignalCatalogue.find(name);
+        if (signal.isEmpty()) {
+            errors.add(new FieldError(pointer, "unknown signal '" + name + "'"));
+            return Optional.empty();
+        }
+        Optional<String> problem = signal.get().problemWith(value);
+        if (problem.isPresent()) {
+            errors.add(new FieldError(pointer, problem.get()));
+            return Optional.empty();
+        }
+        return signal;
+    }
+
+    public static ProblemException tooLarge(int maxRecords, int records) {
+        return new ProblemException(BATCH_TOO_LARGE,
+                "A batch may hold at most " + maxRecords + " records, this one has " + records);
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        boolean capped = errors.size() >= MAX_REPORTED_ERRORS;
+        return new ProblemException(INVALID_TELEMETRY,
+                errors.size() + (capped ? "+" : "") + " error(s) in the batch; nothing of it was stored",
+                errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS)));
+    }
 }

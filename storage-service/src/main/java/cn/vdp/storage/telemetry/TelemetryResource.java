@@ -1,5 +1,7 @@
 package cn.vdp.storage.telemetry;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -15,7 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,6 +44,12 @@ public class TelemetryResource {
     TelemetryReader reader;
 
     @Inject
+    BatchReader batchReader;
+
+    @Inject
+    TelemetryConfig config;
+
+    @Inject
     TelemetryMetrics metrics;
 
     @Inject
@@ -55,8 +66,10 @@ public class TelemetryResource {
     @APIResponse(responseCode = "200", description = "Per-record outcome, in the order sent")
     @APIResponse(responseCode = "413", description = "Too many records or too large a body")
     @APIResponse(responseCode = "422", description = "A record breaks the contract (VIN, signal, type); nothing stored")
-    public BatchResult write(TelemetryBatch batch) throws SQLException {
-        BatchResult result = writer.write(batch);
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TelemetryBatch.class)))
+    public BatchResult write(InputStream body) throws SQLException, IOException {
+        BatchResult result = writer.write(batchReader.read(body, config.maxBatchRecords()));
         metrics.committed(result);
         return result;
     }

@@ -1,0 +1,23 @@
+package cn.vdp.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * make bench. Runs every benchmark (or the ones named as arguments) and writes each one's figures to
+ * docs/benchmarks.md.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("vdp.root", ".")).toAbsolutePath().normalize();
+        List<String> selected = List.of(args);
+        if (selected.isEmpty() || selected.contains("storage-write")) {
+            new StorageWriteBench(root).run();
+        }
+        System.exit(0);
+    }
+}

@@ -1,0 +1,49 @@
+package cn.vdp.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** CPU seconds used so far by processes, read from /proc (Linux), to show where a benchmark's time goes. */
+final class CpuTime {
+
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private CpuTime() {
+    }
+
+    /** CPU seconds (user + system) of one process. */
+    static double ofPid(long pid) {
+        return seconds(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    /** CPU seconds of every process whose command is this name (e.g. all PostgreSQL backends). */
+    static double ofCommand(String command) {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .filter(p -> command.equals(read(p.resolve("comm")).strip()))
+                    .mapToDouble(p -> seconds(p.resolve("stat"))).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static double seconds(Path stat) {
+        String text = read(stat);
+        if (text.isEmpty()) {
+            return 0;
+        }
+        // Fields after the command (which may hold spaces) start after the last ')'.
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package cn.vdp.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Signs RS256 tokens with a key pair made for one benchmark run, so the services verify real signatures without
+ * an OIDC server (they are given the public key). The end-to-end tests use real Keycloak instead.
+ */
+final class LocalJwt {
+
+    static final String ISSUER = "https://bench.vdp.invalid";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final KeyPair keys;
+
+    LocalJwt() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keys = generator.generateKeyPair();
+    }
+
+    /** The public key as quarkus.oidc.public-key expects it (base64 of the DER encoding). */
+    String publicKey() {
+        return Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+    }
+
+    String token(String subject, String client, String... roles) throws GeneralSecurityException {
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        long now = Instant.now().getEpochSecond();
+        String header = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = url.encodeToString(json(Map.of("iss", ISSUER, "sub", subject, "azp", client,
+                "iat", now, "exp", now + 6 * 3600, "realm_access", Map.of("roles", List.of(roles)))));
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(keys.getPrivate());
+        signer.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + claims + "." + url.encodeToString(signer.sign());
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# make run / make stop: the platform on this machine, each part started in order and waited for.
+# Everything it keeps (data, logs, generated secrets, pids) lives in .run/ so a second run reuses it.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+RUN="$ROOT/.run"
+PIDS="$RUN/pids"
+LOGS="$RUN/logs"
+mkdir -p "$PIDS" "$LOGS"
+
+PG_PORT=55432
+STORAGE_MGMT=9082
+
+say() { printf '%s\n' "$*"; }
+
+# Secrets for local use only: generated once, never committed.
+ensure_local_env() {
+    if [ ! -f "$RUN/local.env" ]; then
+        umask 077
+        {
+            echo "VDP_DB_OWNER_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+            echo "VDP_DB_APP_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+        } > "$RUN/local.env"
+    fi
+    set -a
+    # shellcheck disable=SC1091
+    . "$RUN/local.env"
+    set +a
+}
+
+running() { [ -f "$PIDS/$1" ] && kill -0 "$(cat "$PIDS/$1")" 2>/dev/null; }
+
+# wait_until <name> <seconds> <command...>: polls with a progress line until the command succeeds.
+wait_until() {
+    local name=$1 limit=$2 waited=0
+    shift 2
+    while ! "$@" >/dev/null 2>&1; do
+        if ! running "$name"; then
+            say ""
+            say "$name stopped while starting; last lines of $LOGS/$name.log:"
+            tail -n 30 "$LOGS/$name.log" || true
+            exit 1
+        fi
+        if [ "$waited" -ge "$limit" ]; then
+            say ""
+            say "$name is not ready after ${limit}s; see $LOGS/$name.log"
+            exit 1
+        fi
+        printf '\r  waiting for %s ... %ss' "$name" "$waited"
+        sleep 1
+        waited=$((waited + 1))
+    done
+    printf '\r  %s ready after %ss          \n' "$name" "$waited"
+}
+
+# start <name> <command...>: runs a part in the background with its log and pid file.
+start() {
+    local name=$1
+    shift
+    if running "$name"; then
+        say "  $name already running (pid $(cat "$PIDS/$name"))"
+        return 1
+    fi
+    nohup "$@" >"$LOGS/$name.log" 2>&1 &
+    echo $! >"$PIDS/$name"
+}
+
+http_ok() { curl -fsS -o /dev/null "$1"; }
+
+start_postgres() {
+    say "PostgreSQL 17 (embedded binaries, data kept in .run/pgdata) on port $PG_PORT"
+    local cp
+    cp="$(cat "$ROOT/dev-postgres/target/classpath.txt"):$ROOT/dev-postgres/target/classes"
+    start postgres java -cp "$cp" cn.vdp.devpg.LocalPostgres "$RUN/pgdata" "$PG_PORT" || return 0
+    wait_until postgres 120 grep -q "PostgreSQL 17 ready" "$LOGS/postgres.log"
+}
+
+start_storage() {
+    say "storage-service on http://localhost:8082 (management $STORAGE_MGMT)"
+    start storage env VDP_DB_URL="jdbc:postgresql://localhost:$PG_PORT/vdp" \
+        java -Dquarkus.profile=dev -jar "$ROOT/storage-service/target/quarkus-app/quarkus-run.jar" || return 0
+    wait_until storage 120 http_ok "http://localhost:$STORAGE_MGMT/q/health/ready"
+}
+
+stop_part() {
+    local name=$1
+    if running "$name"; then
+        local pid
+        pid=$(cat "$PIDS/$name")
+        kill "$pid"
+        for _ in $(seq 1 60); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.5
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            say "  $name did not stop in 30s; killing it"
+            kill -9 "$pid" 2>/dev/null || true
+        fi
+        say "  stopped $name"
+    fi
+    rm -f "$PIDS/$name"
+}
+
+case "${1:-}" in
+start)
+    ensure_local_env
+    start_postgres
+    start_storage
+    say ""
+    say "VDP-CN is running locally:"
+    say "  storage-service API     http://localhost:8082/api/v1   (OpenAPI: http://localhost:$STORAGE_MGMT/q/openapi)"
+    say "  health                  http://localhost:$STORAGE_MGMT/q/health"
+    say "  PostgreSQL              localhost:$PG_PORT, database vdp (passwords in .run/local.env)"
+    say "  logs                    .run/logs/"
+    say "Stop everything with: make stop"
+    ;;
+stop)
+    # Reverse order of start.
+    for part in storage postgres; do
+        stop_part "$part"
+    done
+    ;;
+*)
+    say "usage: $0 start|stop"
+    exit 2
+    ;;
+esac
