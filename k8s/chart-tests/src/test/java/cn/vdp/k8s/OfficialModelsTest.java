@@ -59,7 +59,7 @@ class OfficialModelsTest {
         return Rendered.scenarios().toList();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void everyDocumentIsAValidKubernetesObject(Scenario scenario) {
         List<String> problems = new ArrayList<>();
