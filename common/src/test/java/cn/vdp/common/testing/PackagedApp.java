@@ -19,7 +19,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class PackagedApp implements QuarkusTestResourceLifecycleManager {
 
-    private static final Pattern MANAGEMENT = Pattern.compile("Management interface listening on https?://[^:/]+:(\\d+)");
+    private static final Pattern MANAGEMENT = Pattern
+            .compile("Management interface listening on https?://[^:/]+:(\\d+)");
 
     @Override
     public Map<String, String> start() {

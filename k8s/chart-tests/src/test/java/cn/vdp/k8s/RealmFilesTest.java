@@ -26,6 +26,7 @@ class RealmFilesTest {
 
     static final Path REALM = Path.of("files/realm/vdp-realm.json");
     static final Path USERS = Path.of("files/realm/vdp-users-0.json");
+    static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
     @Test
     void realmHasThePlatformRolesAndClients() throws IOException {
@@ -83,7 +84,7 @@ class RealmFilesTest {
         Map<String, String> roles = new HashMap<>();
         Set<String> ids = new TreeSet<>();
         for (JsonNode user : users.path("users")) {
-            assertTrue(user.path("id").asText().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
+            assertTrue(user.path("id").asText().matches(UUID),
                     "fixed UUID so that the sub is known: " + user.path("username"));
             ids.add(user.path("id").asText());
             // Keycloak's default user profile asks for these at first login otherwise.

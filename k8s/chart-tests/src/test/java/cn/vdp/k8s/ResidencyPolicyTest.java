@@ -154,6 +154,29 @@ class ResidencyPolicyTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void storageServiceMayOnlyGetNodesAndNoOtherPodTalksToTheApi(Scenario scenario) {
+        Rendered rendered = Rendered.of(scenario);
+        List<Doc> roles = rendered.ofKind("ClusterRole");
+        assertEquals(1, roles.size());
+        assertEquals("[{\"apiGroups\":[\"\"],\"resources\":[\"nodes\"],\"verbs\":[\"get\"]}]",
+                roles.get(0).at("/rules").toString(), "get on nodes, nothing more");
+        assertTrue(rendered.ofKind("Role").isEmpty() && rendered.ofKind("RoleBinding").isEmpty());
+        List<Doc> bindings = rendered.ofKind("ClusterRoleBinding");
+        assertEquals(1, bindings.size());
+        assertEquals(roles.get(0).name(), bindings.get(0).at("/roleRef/name").asText());
+        assertEquals("[{\"kind\":\"ServiceAccount\",\"name\":\"vdp-storage\",\"namespace\":\"vdp\"}]",
+                bindings.get(0).at("/subjects").toString());
+        for (Doc workload : rendered.workloads()) {
+            if (!"Cluster".equals(workload.kind())) {
+                boolean storage = "vdp-storage".equals(podSpec(workload).path("serviceAccountName").asText());
+                assertEquals(storage, podSpec(workload).path("automountServiceAccountToken").asBoolean(),
+                        workload.id() + " API token");
+            }
+        }
+    }
+
     /** The pod spec of a workload (CloudNativePG builds its pods itself and has none here). */
     static JsonNode podSpec(Doc workload) {
         return switch (workload.kind()) {

@@ -62,7 +62,8 @@ public class ResidencyGuard {
     }
 
     /** Retries a check that did not allow serving; an allowed node cannot move (a pod never changes nodes). */
-    @Scheduled(every = "${storage.residency.recheck-interval:30s}", delayed = "${storage.residency.recheck-interval:30s}",
+    @Scheduled(every = "${storage.residency.recheck-interval:30s}",
+            delayed = "${storage.residency.recheck-interval:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retryWhileNotAllowed() {
         if (status == null || !status.allowed()) {
