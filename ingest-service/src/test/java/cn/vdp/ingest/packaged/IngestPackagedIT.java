@@ -4,8 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -30,5 +40,19 @@ class IngestPackagedIT {
                 .body(containsString("jvm_memory_used_bytes"));
         given().accept("application/json").get(PackagedApp.managementUrl("/q/openapi")).then().statusCode(200)
                 .body("info.title", equalTo("VDP-CN ingest-service API")).body("openapi", notNullValue());
+    }
+
+    @Test
+    void logsOneJsonObjectPerLineInProd() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("target/quarkus.log"));
+        assertFalse(lines.isEmpty());
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                JsonNode entry = json.readTree(line);
+                assertFalse(entry.path("level").asText().isEmpty(), line);
+                assertTrue(entry.has("message"), line);
+            }
+        }
     }
 }
