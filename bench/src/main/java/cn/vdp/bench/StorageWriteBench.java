@@ -77,6 +77,8 @@ final class StorageWriteBench {
                     Map.entry("quarkus.oidc.auth-server-url", ""),
                     Map.entry("quarkus.oidc.public-key", jwt.publicKey()),
                     Map.entry("quarkus.oidc.token.issuer", LocalJwt.ISSUER),
+                    Map.entry("storage.residency.region", "cn-north-1"),
+                    Map.entry("storage.residency.allowed-regions", "cn-north-1"),
                     Map.entry("quarkus.log.level", "WARN"));
             Path log = work.resolve("storage.log");
             System.out.println("starting storage-service (log: " + log + ")");
