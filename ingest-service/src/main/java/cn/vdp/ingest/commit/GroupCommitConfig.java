@@ -1,0 +1,26 @@
+package cn.vdp.ingest.commit;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "ingest.group-commit")
+public interface GroupCommitConfig {
+
+    /** Records per storage call at most (storage-service is fastest with about 2000). */
+    @WithDefault("2000")
+    int maxRecords();
+
+    /** How long the first request of a group waits for others before the group goes anyway. */
+    @WithDefault("2ms")
+    Duration maxWait();
+
+    /** Storage calls running at once; while all are busy, requests gather into the next group. */
+    @WithDefault("4")
+    int maxInFlight();
+
+    /** Records waiting at most; beyond this, requests are answered 503 at once rather than queued. */
+    @WithDefault("50000")
+    int maxQueuedRecords();
+}
