@@ -9,9 +9,9 @@ import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
+import cn.vdp.ingest.support.IngestTest;
 
-@QuarkusTest
+@IngestTest
 class HealthTest {
 
     /** The management interface root is /q, so these URLs need no prefix. */
