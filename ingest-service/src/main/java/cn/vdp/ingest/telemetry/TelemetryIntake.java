@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -159,8 +160,9 @@ public class TelemetryIntake {
             byte[] bytes = body.readNBytes((int) limit + 1);
             if (bytes.length > limit) {
                 metrics.tooBig();
+                // The rest of the body is not read: the connection cannot be reused.
                 throw new ProblemException(ProblemTypes.PAYLOAD_TOO_LARGE,
-                        "The body may have at most " + limit + " bytes");
+                        "The body may have at most " + limit + " bytes", List.of(), Map.of("Connection", "close"));
             }
             return bytes;
         } catch (IOException e) {

@@ -81,7 +81,10 @@ public final class StorageProcess {
         signal("CONT");
     }
 
-    private void signal(String name) throws IOException, InterruptedException {
+    private synchronized void signal(String name) throws IOException, InterruptedException {
+        if (process == null) {
+            return;
+        }
         Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IOException("kill -" + name + " failed");
