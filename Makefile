@@ -6,7 +6,7 @@ ifdef CI
 MVN += -ntp
 endif
 
-.PHONY: help build test run stop bench clean
+.PHONY: help build test run stop bench simulate clean
 
 help:
 	@echo "make run    start PostgreSQL and the services locally (data kept in .run/)"
@@ -14,6 +14,7 @@ help:
 	@echo "make test   run every test"
 	@echo "make build  compile and package every module"
 	@echo "make bench  measure throughput; figures go to docs/benchmarks.md (BENCH=name runs one)"
+	@echo "make simulate ARGS=...  run the fleet simulator against the local ingest-service"
 
 build:
 	$(MVN) -q package -DskipTests
@@ -29,6 +30,9 @@ stop:
 
 bench: build
 	java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dvdp.root=$(CURDIR) -cp "$$(cat bench/target/classpath.txt):bench/target/classes" cn.vdp.bench.BenchMain $(BENCH)
+
+simulate:
+	java -cp "$$(cat fleet-simulator/target/classpath.txt):fleet-simulator/target/classes" cn.vdp.fleet.FleetSimulatorCli $(ARGS)
 
 clean:
 	$(MVN) -q clean

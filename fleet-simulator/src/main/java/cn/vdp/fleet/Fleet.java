@@ -27,12 +27,10 @@ public final class Fleet implements AutoCloseable {
     private final FleetOptions options;
     private final FleetStats stats = new FleetStats();
     private final List<Lane> lanes = new ArrayList<>();
-    private volatile double rate;
     private volatile boolean generating = true;
 
     public Fleet(FleetOptions options) throws IOException {
         this.options = options;
-        this.rate = options.recordsPerSecond();
         CertificateFolder folder = new CertificateFolder(options.certificates());
         List<String> vins = folder.cars();
         if (vins.size() < options.cars()) {
@@ -64,8 +62,7 @@ public final class Fleet implements AutoCloseable {
 
     /** Records per second of the whole fleet from now on; 0 or less: as fast as acknowledged. */
     public void rate(double recordsPerSecond) {
-        this.rate = recordsPerSecond;
-        lanes.forEach(l -> l.context.runOnContext(v -> l.restartClock()));
+        lanes.forEach(l -> l.context.runOnContext(v -> l.rate(recordsPerSecond)));
     }
 
     public FleetStats stats() {
@@ -98,9 +95,10 @@ public final class Fleet implements AutoCloseable {
         final Context context;
         final List<CarSender> cars = new ArrayList<>();
         private long clockStart;
-        private double owed;
         private long created;
         private int next;
+        /** This lane's share of the fleet's rate; only touched on the lane's own event loop. */
+        private double rate;
 
         Lane(Context context) {
             this.context = context;
@@ -108,22 +106,23 @@ public final class Fleet implements AutoCloseable {
 
         void start() {
             context.runOnContext(v -> {
-                restartClock();
+                rate(options.recordsPerSecond());
                 vertx.setPeriodic(TICK_MS, id -> tick());
             });
         }
 
-        void restartClock() {
+        /** A new rate counts from now, so that a change never owes records for the time before it. */
+        void rate(double fleetRate) {
+            rate = fleetRate / lanes.size();
             clockStart = System.nanoTime();
             created = 0;
         }
 
         private void tick() {
             long now = System.nanoTime();
-            double current = rate;
-            boolean unlimited = current <= 0;
+            boolean unlimited = rate <= 0;
             if (generating && !unlimited) {
-                owed = current / lanes.size() * ((now - clockStart) / 1e9) - created;
+                double owed = rate * ((now - clockStart) / 1e9) - created;
                 Instant at = Instant.now();
                 while (owed >= 1 && !cars.isEmpty()) {
                     cars.get(next).generate(1, at);
