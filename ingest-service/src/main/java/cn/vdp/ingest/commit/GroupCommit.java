@@ -1,5 +1,6 @@
 package cn.vdp.ingest.commit;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import cn.vdp.common.problem.ProblemException;
 import cn.vdp.common.problem.ProblemTypes;
 import cn.vdp.common.telemetry.BatchResult;
 import cn.vdp.common.telemetry.RecordOutcome;
-import cn.vdp.common.telemetry.TelemetryBatch;
 import cn.vdp.common.telemetry.TelemetryRecord;
 import cn.vdp.ingest.storage.StorageClient;
 import cn.vdp.ingest.storage.StorageRefusedException;
@@ -44,9 +41,6 @@ public class GroupCommit {
 
     @Inject
     GroupCommitConfig config;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     IngestMetrics metrics;
@@ -99,8 +93,8 @@ public class GroupCommit {
         group.forEach(entry -> all.addAll(entry.item()));
         byte[] body;
         try {
-            body = json.writeValueAsBytes(new TelemetryBatch(all));
-        } catch (JsonProcessingException e) {
+            body = BatchWriter.write(all);
+        } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
         long start = System.nanoTime();

@@ -1,7 +1,6 @@
 package cn.vdp.ingest.telemetry;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
@@ -16,7 +15,9 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 
 import cn.vdp.common.signal.Category;
+import cn.vdp.common.telemetry.BatchResult;
 import cn.vdp.common.telemetry.RecordOutcome;
+import cn.vdp.common.telemetry.RecordStatus;
 import cn.vdp.common.telemetry.RefusalReason;
 import cn.vdp.ingest.car.CarRateLimiter;
 
@@ -82,12 +83,14 @@ public class IngestMetrics {
         requestRecords.record(records);
     }
 
-    public void outcomes(List<RecordOutcome> outcomes) {
-        for (RecordOutcome outcome : outcomes) {
-            switch (outcome.status()) {
-                case STORED -> stored.increment();
-                case DUPLICATE -> duplicates.increment();
-                case REFUSED -> refused(outcome.reason());
+    public void outcomes(BatchResult result) {
+        stored.increment(result.stored());
+        duplicates.increment(result.duplicates());
+        if (result.refused() > 0) {
+            for (RecordOutcome outcome : result.records()) {
+                if (outcome.status() == RecordStatus.REFUSED) {
+                    refused(outcome.reason());
+                }
             }
         }
     }

@@ -99,9 +99,9 @@ public class TelemetryIntake {
         CompletionStage<ConsentedCategories> consent = needsConsent ? consents.liveFor(vin)
                 : CompletableFuture.completedFuture(ConsentedCategories.NONE);
         return consent.thenCompose(live -> store(records, accepted, live, outcomes)).thenApply(done -> {
-            List<RecordOutcome> all = Arrays.asList(done);
-            metrics.outcomes(all);
-            return BatchResult.of(all);
+            BatchResult result = BatchResult.of(Arrays.asList(done));
+            metrics.outcomes(result);
+            return result;
         }).whenComplete((result, failure) -> {
             if (failure != null) {
                 metrics.unacknowledged(accepted.size());
