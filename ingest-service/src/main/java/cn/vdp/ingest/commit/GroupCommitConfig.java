@@ -20,7 +20,10 @@ public interface GroupCommitConfig {
     @WithDefault("4")
     int maxInFlight();
 
-    /** Records waiting at most; beyond this, requests are answered 503 at once rather than queued. */
-    @WithDefault("50000")
+    /**
+     * Records waiting at most; beyond this, requests are answered 503 at once rather than queued for longer than
+     * storage's timeout (which would only turn into a 503 later, after the work was done).
+     */
+    @WithDefault("20000")
     int maxQueuedRecords();
 }

@@ -52,7 +52,7 @@ public class StorageClient {
     }
 
     @AsynchronousNonBlocking
-    @Timeout(2000)
+    @Timeout(5000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 1,
             skipOn = StorageRefusedException.class)
     @Fallback(fallbackMethod = "consentsUnavailable", skipOn = StorageRefusedException.class)
