@@ -47,8 +47,14 @@ public final class FleetSimulatorCli implements Callable<Integer> {
     @Option(names = "--owner", description = "OIDC subject the registered cars are bound to")
     String owner;
 
+    /** Set by Ctrl-C: the run drains, and the JVM's shutdown (already under way) ends the process. */
+    private static volatile boolean stopping;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new FleetSimulatorCli()).execute(args));
+        int code = new CommandLine(new FleetSimulatorCli()).execute(args);
+        if (!stopping) {
+            System.exit(code);
+        }
     }
 
     @Override
@@ -69,8 +75,16 @@ public final class FleetSimulatorCli implements Callable<Integer> {
                 System.out.println("registered " + cars + " cars at " + registerAt);
             }
             Duration limit = durationOf(duration);
-            Thread stopper = Thread.currentThread();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopper::interrupt));
+            Thread runner = Thread.currentThread();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopping = true;
+                runner.interrupt();
+                try {
+                    runner.join(40_000); // let the last records be acknowledged
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
             fleet.start();
             Progress progress = new Progress(fleet.stats(), cars);
             long end = limit.isZero() ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * its oldest item has waited {@code maxWait}; at most {@code maxInFlight} group calls run at once, and while all
  * are busy items keep gathering (so groups grow with load). Each item's future completes when the group call
  * completes it; whatever the call leaves open fails with the call's failure. Beyond {@code maxQueuedWeight}
- * waiting, new items are refused at once ({@link Overloaded}) instead of piling up.
+ * waiting, new items are refused at once, and an item that waited longer than {@code maxQueueTime} is refused
+ * instead of sent ({@link Overloaded}): its sender would have given up, and sending it anyway only adds load.
  */
 public final class Batcher<T, R> implements AutoCloseable {
 
@@ -43,6 +44,7 @@ public final class Batcher<T, R> implements AutoCloseable {
     private final String name;
     private final int maxWeight;
     private final long maxWaitNanos;
+    private final long maxQueueNanos;
     private final int maxInFlight;
     private final int maxQueuedWeight;
     private final GroupCall<T, R> call;
@@ -55,13 +57,14 @@ public final class Batcher<T, R> implements AutoCloseable {
     private boolean closed;
 
     public Batcher(String name, int maxWeight, Duration maxWait, int maxInFlight, int maxQueuedWeight,
-            GroupCall<T, R> call) {
+            Duration maxQueueTime, GroupCall<T, R> call) {
         if (maxWeight < 1 || maxInFlight < 1 || maxQueuedWeight < maxWeight || maxWait.isNegative()) {
             throw new IllegalArgumentException(name + ": bounds must be positive and the queue hold one group");
         }
         this.name = name;
         this.maxWeight = maxWeight;
         this.maxWaitNanos = maxWait.toNanos();
+        this.maxQueueNanos = maxQueueTime.toNanos();
         this.maxInFlight = maxInFlight;
         this.maxQueuedWeight = maxQueuedWeight;
         this.call = call;
@@ -103,6 +106,9 @@ public final class Batcher<T, R> implements AutoCloseable {
                     return;
                 }
                 group = takeGroup();
+                if (group.isEmpty()) {
+                    continue;
+                }
                 inFlight++;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -125,16 +131,24 @@ public final class Batcher<T, R> implements AutoCloseable {
         return Math.max(0, queue.peekFirst().queuedAt() + maxWaitNanos - System.nanoTime());
     }
 
-    /** Whole items in arrival order up to the weight bound; an item heavier than the bound goes alone. */
+    /**
+     * Whole items in arrival order up to the weight bound (an item heavier than the bound goes alone); items that
+     * waited too long are refused on the way. May be empty when all were.
+     */
     private List<Entry<T, R>> takeGroup() {
         List<Entry<T, R>> group = new ArrayList<>();
         int weight = 0;
+        long staleBefore = System.nanoTime() - maxQueueNanos;
         while (!queue.isEmpty() && (group.isEmpty() || weight + queue.peekFirst().weight() <= maxWeight)) {
             Entry<T, R> entry = queue.pollFirst();
+            queuedWeight -= entry.weight();
+            if (entry.queuedAt() - staleBefore < 0) {
+                entry.future().completeExceptionally(new Overloaded(name));
+                continue;
+            }
             weight += entry.weight();
             group.add(entry);
         }
-        queuedWeight -= weight;
         return group;
     }
 

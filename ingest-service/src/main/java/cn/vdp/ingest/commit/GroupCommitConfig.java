@@ -26,4 +26,8 @@ public interface GroupCommitConfig {
      */
     @WithDefault("20000")
     int maxQueuedRecords();
+
+    /** A request that waited this long for its turn is answered 503 instead of being sent (overload). */
+    @WithDefault("3s")
+    Duration maxQueueTime();
 }

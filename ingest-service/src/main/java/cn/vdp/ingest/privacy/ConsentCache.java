@@ -1,6 +1,7 @@
 package cn.vdp.ingest.privacy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,7 +48,7 @@ public class ConsentCache {
     void start() {
         int max = config.consent().maxVinsPerLookup();
         lookups = new Batcher<>("ingest-consent-lookup", max, config.consent().lookupMaxWait(), 4, max * 10,
-                this::lookUp);
+                Duration.ofSeconds(3), this::lookUp);
     }
 
     @PreDestroy

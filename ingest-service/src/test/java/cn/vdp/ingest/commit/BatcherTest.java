@@ -31,7 +31,7 @@ class BatcherTest {
     @Test
     void mergesItemsArrivingTogetherIntoOneCallAndAnswersEachItsOwn() throws Exception {
         try (Batcher<String, String> batcher = new Batcher<>("test", 100, Duration.ofMillis(200), 1, 1000,
-                this::answerEach)) {
+                Duration.ofSeconds(30), this::answerEach)) {
             List<CompletableFuture<String>> futures = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 futures.add(batcher.submit("car" + i, 10));
@@ -46,7 +46,7 @@ class BatcherTest {
     @Test
     void sendsAGroupAsSoonAsItReachesTheWeightBoundWithoutWaiting() throws Exception {
         try (Batcher<String, String> batcher = new Batcher<>("test", 20, Duration.ofSeconds(30), 1, 1000,
-                this::answerEach)) {
+                Duration.ofSeconds(30), this::answerEach)) {
             CompletableFuture<String> first = batcher.submit("a", 10);
             CompletableFuture<String> second = batcher.submit("b", 10);
             CompletableFuture<String> third = batcher.submit("c", 10);
@@ -61,7 +61,7 @@ class BatcherTest {
     void failsEveryItemOfAGroupWhoseCallFails() {
         IllegalStateException outage = new IllegalStateException("storage down");
         try (Batcher<String, String> batcher = new Batcher<>("test", 100, Duration.ofMillis(50), 1, 1000,
-                group -> CompletableFuture.failedFuture(outage))) {
+                Duration.ofSeconds(30), group -> CompletableFuture.failedFuture(outage))) {
             CompletableFuture<String> a = batcher.submit("a", 1);
             CompletableFuture<String> b = batcher.submit("b", 1);
             assertSame(outage, assertThrows(ExecutionException.class, () -> a.get(5, TimeUnit.SECONDS)).getCause());
@@ -70,10 +70,29 @@ class BatcherTest {
     }
 
     @Test
+    void refusesInsteadOfSendingAnItemThatWaitedLongerThanItsSenderWould() throws Exception {
+        CompletableFuture<Void> slowCall = new CompletableFuture<>();
+        try (Batcher<String, String> batcher = new Batcher<>("test", 10, Duration.ZERO, 1, 100,
+                Duration.ofMillis(100), group -> {
+                    calls.add(group.stream().map(Batcher.Entry::item).toList());
+                    return slowCall;
+                })) {
+            batcher.submit("first", 10);
+            CompletableFuture<String> stale = batcher.submit("second", 10);
+            Thread.sleep(300);
+            slowCall.complete(null);
+            ExecutionException e = assertThrows(ExecutionException.class, () -> stale.get(5, TimeUnit.SECONDS));
+            assertInstanceOf(Batcher.Overloaded.class, e.getCause());
+        }
+        assertEquals(List.of(List.of("first")), calls, "the stale item was never sent");
+    }
+
+    @Test
     void refusesNewItemsAtOnceWhenTooMuchIsWaiting() throws Exception {
         CompletableFuture<Void> neverAnswered = new CompletableFuture<>();
         CountDownLatch dispatched = new CountDownLatch(1);
-        try (Batcher<String, String> batcher = new Batcher<>("test", 10, Duration.ZERO, 1, 20, group -> {
+        try (Batcher<String, String> batcher = new Batcher<>("test", 10, Duration.ZERO, 1, 20, Duration.ofSeconds(30),
+                group -> {
             dispatched.countDown();
             return neverAnswered;
         })) {
