@@ -80,8 +80,10 @@ public class GroupCommit {
             if (cause instanceof StorageRefusedException && group.size() > 1) {
                 LOG.warnf("storage refused a merged batch of %d requests (%s); sending each alone", group.size(),
                         cause.getMessage());
-                return CompletableFuture.allOf(group.stream().map(e -> send(List.of(e)).exceptionally(f -> null)
-                        .toCompletableFuture()).toArray(CompletableFuture[]::new));
+                return CompletableFuture.allOf(group.stream().map(e -> send(List.of(e)).exceptionally(f -> {
+                    e.future().completeExceptionally(Batcher.unwrap(f));
+                    return null;
+                }).toCompletableFuture()).toArray(CompletableFuture[]::new));
             }
             return CompletableFuture.failedFuture(cause);
         });
