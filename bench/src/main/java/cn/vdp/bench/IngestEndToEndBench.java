@@ -77,6 +77,7 @@ final class IngestEndToEndBench {
 
     private void measure(Fleet fleet, ServiceProcess storage, ServiceProcess ingest, String jdbc, DatabaseRoles roles)
             throws Exception {
+        String loadBefore = MachineLoad.now();
         fleet.start();
         System.out.println("warming up for " + WARMUP.toSeconds() + " s, " + CARS + " cars as fast as acknowledged");
         Thread.sleep(WARMUP.toMillis());
@@ -107,13 +108,14 @@ final class IngestEndToEndBench {
         double copy = CopyBaseline.recordsPerSecond(jdbc, roles.app(), roles.appPassword(), 1_000_000_000_000_000L, 1);
         double copyParallel = CopyBaseline.recordsPerSecond(jdbc, roles.app(), roles.appPassword(),
                 2_000_000_000_000_000L, 2);
+        String load = "load average " + loadBefore + " before, " + MachineLoad.now() + " after";
         report(maxRate, after.stored() - before.stored(), cpu, fixedAfter.acknowledgedPerSecond(fixedBefore), p50,
-                p99, samples, Math.max(copy, copyParallel), copy, copyParallel, end, inDatabase, drained);
+                p99, samples, Math.max(copy, copyParallel), copy, copyParallel, end, inDatabase, drained, load);
     }
 
     private void report(double maxRate, long maxRecords, double[] cpu, double fixedRate, double p50, double p99,
             int samples, double baseline, double copy, double copyParallel, FleetStats.Snapshot end,
-            long inDatabase, boolean drained) throws Exception {
+            long inDatabase, boolean drained, String load) throws Exception {
         String body = String.format("""
                 Command: `make bench BENCH=ingest-e2e` (`BenchMain ingest-e2e`). Everything on this machine: an \
                 embedded PostgreSQL 17 (fsync on), storage-service and ingest-service as packaged jars (`java -jar`, \
@@ -126,7 +128,7 @@ final class IngestEndToEndBench {
                 | measure | value |
                 | --- | ---: |
                 | end to end, as fast as acknowledged (%d cars, up to %d records per request) | **%,.0f records/s** (%,d records) |
-                | CPU s in the timed part: ingest / storage / PostgreSQL / simulator | %.1f / %.1f / %.1f / %.1f |
+                | CPU s in the timed part: ingest / storage / PostgreSQL (every postgres process on the machine) / simulator | %.1f / %.1f / %.1f / %.1f |
                 | raw COPY of the same rows, 1 stream / 2 parallel streams | %,.0f / %,.0f records/s |
                 | end to end / faster raw COPY | **%.0f%%** |
                 | at a fixed %,.0f records/s (achieved %,.0f): answer time p50 / p99 (%,d requests) | **%.1f ms / %.1f ms** |
@@ -136,12 +138,12 @@ final class IngestEndToEndBench {
                 DUPLICATE); %d answers 503, %d answers 429, %d requests unanswered (their records were resent). \
                 Targets: \
                 >= 20,000 records/s end to end and p99 <= 20 ms at 5,000 records/s, on %d cores shared by all \
-                four processes.
+                four processes (%s; anything above 2 means other work shared the cores and the figures are low).
                 """, CARS, WARMUP.toSeconds(), TIMED.toSeconds(), CARS, BATCH, maxRate, maxRecords, cpu[1], cpu[0],
                 cpu[2], cpu[3], copy, copyParallel, maxRate / baseline * 100, FIXED_RATE, fixedRate, samples, p50,
                 p99, end.stored(), inDatabase, drained ? "" : " (not every record was answered in time)",
                 end.unavailable(), end.rateLimited(), end.failedRequests(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), load);
         System.out.println(body);
         BenchReport.write(root, "ingest-e2e", "End to end: cars over mTLS -> ingest -> storage -> commit", body);
     }

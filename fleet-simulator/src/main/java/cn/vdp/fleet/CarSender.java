@@ -46,7 +46,12 @@ final class CarSender {
                         .setKeyPath(folder.carKey(car.vin).toString()))
                 .setTrustOptions(new PemTrustOptions().addCertPath(folder.serverCa().toString()))
                 .setDefaultHost(options.ingest().getHost()).setDefaultPort(options.ingest().getPort())
-                .setMaxPoolSize(1).setKeepAlive(true).setConnectTimeout(5000));
+                .setMaxPoolSize(1).setKeepAlive(true).setConnectTimeout(30_000));
+    }
+
+    /** Holds the car back until then (cars start one after the other, not in one burst of TLS handshakes). */
+    void startAt(long nanoTime) {
+        notBefore = nanoTime;
     }
 
     /** Gathers {@code count} new records measured now. */

@@ -22,6 +22,7 @@ import cn.vdp.devcerts.CertificateFolder;
 public final class Fleet implements AutoCloseable {
 
     private static final long TICK_MS = 10;
+    private static final Duration RAMP_UP = Duration.ofSeconds(5);
 
     private final Vertx vertx;
     private final FleetOptions options;
@@ -56,7 +57,15 @@ public final class Fleet implements AutoCloseable {
         return vins;
     }
 
+    /** Starts the cars one after the other over {@link #RAMP_UP}: a fleet's connections never all open at once. */
     public void start() {
+        long now = System.nanoTime();
+        int i = 0;
+        for (Lane lane : lanes) {
+            for (CarSender car : lane.cars) {
+                car.startAt(now + RAMP_UP.toNanos() * i++ / options.cars());
+            }
+        }
         lanes.forEach(Lane::start);
     }
 
