@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,9 +51,11 @@ public final class FleetSimulatorCli implements Callable<Integer> {
 
     /** Set by Ctrl-C: the run drains, and the JVM's shutdown (already under way) ends the process. */
     private static volatile boolean stopping;
+    private static final CountDownLatch FINISHED = new CountDownLatch(1);
 
     public static void main(String[] args) {
         int code = new CommandLine(new FleetSimulatorCli()).execute(args);
+        FINISHED.countDown();
         if (!stopping) {
             System.exit(code);
         }
@@ -77,10 +81,13 @@ public final class FleetSimulatorCli implements Callable<Integer> {
             Duration limit = durationOf(duration);
             Thread runner = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (FINISHED.getCount() == 0) {
+                    return; // an ordinary exit
+                }
                 stopping = true;
                 runner.interrupt();
                 try {
-                    runner.join(40_000); // let the last records be acknowledged
+                    FINISHED.await(45, TimeUnit.SECONDS); // let the last records be acknowledged
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -96,6 +103,7 @@ public final class FleetSimulatorCli implements Callable<Integer> {
             } catch (InterruptedException e) {
                 // Ctrl-C: stop making records and let the last ones be acknowledged
             }
+            System.out.print("\r" + progress.line() + "\n(waiting up to 30 s for the last answers)");
             boolean drained = fleet.drain(Duration.ofSeconds(30));
             System.out.println("\r" + progress.line());
             System.out.println(drained ? "every record was answered" : "some records were still unanswered");
