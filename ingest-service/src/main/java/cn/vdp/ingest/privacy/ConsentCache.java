@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -26,7 +27,9 @@ import cn.vdp.ingest.storage.StorageConsents.LiveConsents;
 
 /**
  * Live consent per VIN, read from storage-service and kept briefly: at most {@code ingest.consent.cache-ttl} and
- * never past the earliest expiry it holds. Lookups of many cars arriving together share one storage call.
+ * never past the earliest expiry it holds. Lookups of many cars arriving together share one storage call. An entry
+ * in the last third of its life is still used while a fresh one is fetched in the background, so that a car's
+ * requests wait for a lookup only when it has none (the first request, or after an outage).
  */
 @ApplicationScoped
 public class ConsentCache {
@@ -59,8 +62,11 @@ public class ConsentCache {
     public CompletionStage<ConsentedCategories> liveFor(String vin) {
         Instant now = clock.instant();
         Cached cached = cache.get(vin);
-        if (cached != null && now.isBefore(cached.validUntil())) {
-            return CompletableFuture.completedFuture(cached.consent());
+        if (cached != null && now.isBefore(cached.validUntil)) {
+            if (!now.isBefore(cached.refreshFrom) && cached.refreshing.compareAndSet(false, true)) {
+                lookups.submit(vin, 1); // its answer replaces this entry; on failure this one serves until it ends
+            }
+            return CompletableFuture.completedFuture(cached.consent);
         }
         return lookups.submit(vin, 1);
     }
@@ -71,7 +77,7 @@ public class ConsentCache {
         return storage.liveConsents(vins).subscribeAsCompletionStage().thenAccept(answer -> {
             for (Batcher.Entry<String, ConsentedCategories> entry : group) {
                 ConsentedCategories consent = parse(answer, entry.item());
-                cache.put(entry.item(), new Cached(consent, validUntil(consent, asked)));
+                cache.put(entry.item(), new Cached(consent, asked, validUntil(consent, asked)));
                 entry.future().complete(consent);
             }
         });
@@ -102,9 +108,19 @@ public class ConsentCache {
     @Scheduled(every = "1m", delayed = "1m")
     void forgetExpired() {
         Instant now = clock.instant();
-        cache.values().removeIf(c -> !now.isBefore(c.validUntil()));
+        cache.values().removeIf(c -> !now.isBefore(c.validUntil));
     }
 
-    private record Cached(ConsentedCategories consent, Instant validUntil) {
+    private static final class Cached {
+        final ConsentedCategories consent;
+        final Instant validUntil;
+        final Instant refreshFrom;
+        final AtomicBoolean refreshing = new AtomicBoolean();
+
+        Cached(ConsentedCategories consent, Instant asked, Instant validUntil) {
+            this.consent = consent;
+            this.validUntil = validUntil;
+            this.refreshFrom = asked.plus(Duration.between(asked, validUntil).multipliedBy(2).dividedBy(3));
+        }
     }
 }
