@@ -27,6 +27,7 @@ import org.postgresql.PGConnection;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import cn.vdp.common.vin.Vin;
+import cn.vdp.devcerts.LocalJwt;
 import cn.vdp.devpg.DatabaseBootstrap;
 import cn.vdp.devpg.DatabaseRoles;
 import cn.vdp.devpg.EmbeddedServer;
@@ -67,7 +68,7 @@ final class StorageWriteBench {
         try (EmbeddedPostgres postgres = EmbeddedServer.start(work.resolve("pg"), 0)) {
             DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
             String jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + roles.database();
-            LocalJwt jwt = new LocalJwt();
+            LocalJwt jwt = new LocalJwt("https://bench.vdp.invalid");
             Map<String, String> properties = Map.ofEntries(
                     Map.entry("quarkus.http.port", String.valueOf(HTTP_PORT)),
                     Map.entry("quarkus.management.port", String.valueOf(MANAGEMENT_PORT)),
@@ -76,7 +77,7 @@ final class StorageWriteBench {
                     Map.entry("quarkus.flyway.password", roles.ownerPassword()),
                     Map.entry("quarkus.oidc.auth-server-url", ""),
                     Map.entry("quarkus.oidc.public-key", jwt.publicKey()),
-                    Map.entry("quarkus.oidc.token.issuer", LocalJwt.ISSUER),
+                    Map.entry("quarkus.oidc.token.issuer", jwt.issuer()),
                     Map.entry("storage.residency.region", "cn-north-1"),
                     Map.entry("storage.residency.allowed-regions", "cn-north-1"),
                     Map.entry("quarkus.log.level", "WARN"));
