@@ -21,6 +21,9 @@ public final class BenchMain {
         if (selected.isEmpty() || selected.contains("ingest-e2e")) {
             new IngestEndToEndBench(root).run();
         }
+        if (selected.isEmpty() || selected.contains("export-query")) {
+            new ExportQueryBench(root).run();
+        }
         System.exit(0);
     }
 }

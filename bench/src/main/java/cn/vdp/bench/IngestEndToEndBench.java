@@ -163,6 +163,7 @@ final class IngestEndToEndBench {
                 Map.entry("quarkus.oidc.token.issuer", tokens.issuer()),
                 Map.entry("storage.residency.region", "cn-north-1"),
                 Map.entry("storage.residency.allowed-regions", "cn-north-1"),
+                Map.entry("storage.export.generate-development-key", "true"),
                 Map.entry("quarkus.log.level", "WARN")), log,
                 URI.create("http://localhost:" + STORAGE_MANAGEMENT + "/q/health/ready"));
     }

@@ -28,8 +28,8 @@ import cn.vdp.common.testing.PackagedApp;
  * tested by the @QuarkusTest classes against a real storage-service.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(PackagedApp.class)
-@QuarkusTestResource(IngestProdSettings.class)
+@QuarkusTestResource(value = PackagedApp.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = IngestProdSettings.class, restrictToAnnotatedClass = true)
 class IngestPackagedIT {
 
     @Test

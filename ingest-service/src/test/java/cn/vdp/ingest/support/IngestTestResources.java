@@ -58,6 +58,7 @@ public class IngestTestResources implements QuarkusTestResourceLifecycleManager 
                         "quarkus.oidc.token.issuer", tokens.issuer(),
                         "storage.residency.region", "cn-north-1",
                         "storage.residency.allowed-regions", "cn-north-1",
+                        "storage.export.generate-development-key", "true",
                         "quarkus.log.level", "WARN"));
                 storage.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(IngestTestResources::shutDown));
