@@ -23,7 +23,7 @@ public record SvgChart(String signal, String unit, String points, List<Tick> xTi
     public static final int WIDTH = 720;
     public static final int HEIGHT = 240;
     public static final double LEFT = 64;
-    public static final double RIGHT = 704;
+    public static final double RIGHT = 680;
     public static final double TOP = 16;
     public static final double BOTTOM = 200;
     private static final int X_TICKS = 5;
