@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import io.quarkus.oidc.AuthorizationCodeFlow;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -28,7 +27,6 @@ import cn.vdp.portal.web.PageContext;
  * upload lands in a temporary file (deleted when the request ends) and is streamed to storage-service.
  */
 @Path("/")
-@AuthorizationCodeFlow
 @Produces(MediaType.TEXT_HTML)
 public class VerifyPage {
 

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.quarkus.oidc.AuthorizationCodeFlow;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -19,7 +18,6 @@ import cn.vdp.portal.web.PageContext;
 
 /** What is collected: the privacy notice, public, so that anyone can read it before buying or signing in. */
 @Path("/")
-@AuthorizationCodeFlow
 @Produces(MediaType.TEXT_HTML)
 public class NoticePage {
 

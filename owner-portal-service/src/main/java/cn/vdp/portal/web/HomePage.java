@@ -8,13 +8,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.quarkus.oidc.AuthorizationCodeFlow;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /** The start page: public, one entry per thing an owner can do. */
 @Path("/")
-@AuthorizationCodeFlow
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
 
