@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** A portal test against the real storage-service, real PostgreSQL and real signed tokens. */
 @QuarkusTest
-@QuarkusTestResource(Platform.class)
+@QuarkusTestResource(value = Platform.class, restrictToAnnotatedClass = true)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PortalTest {
