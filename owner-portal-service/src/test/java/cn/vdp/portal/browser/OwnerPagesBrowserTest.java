@@ -91,6 +91,9 @@ class OwnerPagesBrowserTest {
             page.navigate(session.url("/settings"));
             assertThat(page.textContent("main")).contains(Vin.masked(carA)).doesNotContain(Vin.masked(carB))
                     .doesNotContain(Vin.masked(soldByA));
+            // The JSON API takes bearer tokens only: the session cookie of the pages opens nothing there.
+            assertThat(session.context().request().get(session.url("/api/v1/vehicles/" + carA)).status())
+                    .isEqualTo(401);
             assertThat(session.foreignRequests()).isEmpty();
         }
     }
