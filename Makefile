@@ -6,19 +6,29 @@ ifdef CI
 MVN += -ntp
 endif
 
-.PHONY: help build test run stop bench clean
+.PHONY: help build deps test run stop bench clean
 
 help:
 	@echo "make run    start PostgreSQL and the services locally (data kept in .run/)"
 	@echo "make stop   stop what make run started"
-	@echo "make test   run every test"
+	@echo "make test   run every test (installs Chromium for the browser tests first: make deps)"
 	@echo "make build  compile and package every module"
 	@echo "make bench  measure throughput; figures go to docs/benchmarks.md (BENCH=name runs one)"
 
 build:
 	$(MVN) -q package -DskipTests
 
-test:
+# The portal's browser tests drive Debian's Chromium (never a downloaded browser); a CJK font makes the Chinese
+# pages legible in their screenshots. Installed only when missing (CI runs as root with apt).
+deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		echo "installing Chromium and a Chinese font for the browser tests (apt-get)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null; \
+	fi
+
+test: deps
 	$(MVN) verify
 
 run: build

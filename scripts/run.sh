@@ -11,6 +11,7 @@ mkdir -p "$PIDS" "$LOGS"
 
 PG_PORT=55432
 STORAGE_MGMT=9082
+PORTAL_MGMT=9080
 
 say() { printf '%s\n' "$*"; }
 
@@ -22,6 +23,11 @@ ensure_local_env() {
             echo "VDP_DB_OWNER_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
             echo "VDP_DB_APP_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
         } > "$RUN/local.env"
+    fi
+    # The portal's OIDC client secret (Keycloak's vdp-portal client must hold the same) also keys its session
+    # cookies; added to an existing local.env from an earlier run.
+    if ! grep -q '^VDP_PORTAL_CLIENT_SECRET=' "$RUN/local.env"; then
+        echo "VDP_PORTAL_CLIENT_SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')" >> "$RUN/local.env"
     fi
     set -a
     # shellcheck disable=SC1091
@@ -83,6 +89,13 @@ start_storage() {
     wait_until storage 120 http_ok "http://localhost:$STORAGE_MGMT/q/health/ready"
 }
 
+start_portal() {
+    say "owner-portal-service on http://localhost:8080 (management $PORTAL_MGMT)"
+    start portal env VDP_STORAGE_URL="http://localhost:8082" \
+        java -Dquarkus.profile=dev -jar "$ROOT/owner-portal-service/target/quarkus-app/quarkus-run.jar" || return 0
+    wait_until portal 120 http_ok "http://localhost:$PORTAL_MGMT/q/health/ready"
+}
+
 stop_part() {
     local name=$1
     if running "$name"; then
@@ -107,8 +120,10 @@ start)
     ensure_local_env
     start_postgres
     start_storage
+    start_portal
     say ""
     say "VDP-CN is running locally:"
+    say "  owner portal            http://localhost:8080   (sign-in needs Keycloak on :8180; public pages work without)"
     say "  storage-service API     http://localhost:8082/api/v1   (OpenAPI: http://localhost:$STORAGE_MGMT/q/openapi)"
     say "  health                  http://localhost:$STORAGE_MGMT/q/health"
     say "  PostgreSQL              localhost:$PG_PORT, database vdp (passwords in .run/local.env)"
@@ -117,7 +132,7 @@ start)
     ;;
 stop)
     # Reverse order of start.
-    for part in storage postgres; do
+    for part in portal storage postgres; do
         stop_part "$part"
     done
     ;;

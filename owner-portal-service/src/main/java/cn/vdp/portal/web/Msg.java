@@ -472,6 +472,12 @@ public interface Msg {
     @Message("An unexpected error happened. Try again later.")
     String error_500_text();
 
+    @Message("Sign-in is not available right now")
+    String signin_unavailable_title();
+
+    @Message("The sign-in service cannot be reached. Try again in a few minutes; the public pages still work.")
+    String signin_unavailable_text();
+
     @Message("Details")
     String error_detail();
 
