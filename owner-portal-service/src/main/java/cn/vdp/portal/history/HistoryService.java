@@ -25,6 +25,7 @@ import cn.vdp.portal.history.TelemetryApi.RecordPage;
 import cn.vdp.portal.history.TelemetryApi.StoredRecord;
 import cn.vdp.portal.history.TripTrack.Fix;
 import cn.vdp.portal.vehicle.VehicleApi.OwnedVehicle;
+import cn.vdp.portal.web.Formats;
 import cn.vdp.portal.web.PortalTime;
 
 /** Reads a range of one vehicle's records from storage-service and turns them into charts, a track and a table. */
@@ -133,8 +134,7 @@ public class HistoryService {
         for (StoredRecord record : newestFirst.subList(0, Math.min(TABLE_ROWS, newestFirst.size()))) {
             List<String> cells = new ArrayList<>();
             for (String name : signals) {
-                JsonNode value = record.signals().get(name);
-                cells.add(value == null || value.isNull() ? "" : value.asText());
+                cells.add(Formats.readable(record.signals().get(name)));
             }
             rows.add(new Row(PortalTime.seconds(record.recordedAt()), cells));
         }

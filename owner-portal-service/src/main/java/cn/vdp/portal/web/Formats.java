@@ -1,5 +1,7 @@
 package cn.vdp.portal.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,8 @@ import cn.vdp.common.vin.Vin;
 /** Computed values for templates, so that templates only loop and choose. */
 @TemplateExtension
 public final class Formats {
+
+    private static final int MAX_DECIMALS = 6;
 
     private Formats() {
     }
@@ -40,8 +44,20 @@ public final class Formats {
     /** {@code {value.withUnit(signal)}}: a signal's value as read by people, with its unit. */
     static String withUnit(JsonNode value, String signal) {
         String unit = SignalCatalogue.find(signal).map(s -> s.unit()).orElse("");
-        String text = value == null || value.isNull() ? "" : value.asText();
+        String text = readable(value);
         return unit.isEmpty() || text.isEmpty() ? text : text + " " + unit;
+    }
+
+    /** A value as people read it: numbers with at most six decimals (a position to about 10 cm). */
+    public static String readable(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (value.isFloatingPointNumber()) {
+            return BigDecimal.valueOf(value.asDouble()).setScale(MAX_DECIMALS, RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString();
+        }
+        return value.asText();
     }
 
     /** {@code {name.unit}}: a signal's unit from the catalogue ("" for none). */

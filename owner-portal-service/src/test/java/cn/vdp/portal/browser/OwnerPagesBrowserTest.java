@@ -95,6 +95,13 @@ class OwnerPagesBrowserTest {
             assertThat(session.context().request().get(session.url("/api/v1/vehicles/" + carA)).status())
                     .isEqualTo(401);
             assertThat(session.foreignRequests()).isEmpty();
+
+            page.navigate(session.url("/vehicles"));
+            page.click("#sign-out");
+            page.waitForSelector("#sign-in");
+            assertThat(page.url()).isEqualTo(session.url("/"));
+            page.navigate(session.url("/vehicles"));
+            assertThat(page.url()).doesNotStartWith(session.url("/vehicles")); // off to sign in again
         }
     }
 
@@ -117,11 +124,17 @@ class OwnerPagesBrowserTest {
             assertThat(page.locator("table.records tbody tr").count()).isEqualTo(60);
             session.screenshot("history-en");
 
+            assertThat(page.textContent("table.records tbody tr td.num")).matches("\\d+(\\.\\d{1,6})?");
+
             // The form keeps the choice: unticking a signal removes its chart.
             page.uncheck("input[name=signal][value='vehicle.odometer']");
             page.click("#show");
             page.waitForLoadState();
             assertThat(page.locator("figure.chart").count()).isEqualTo(2);
+
+            Response bad = page.navigate(session.url("/vehicles/" + carA + "/history?from=yesterday"));
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(page.textContent("#error")).contains("from must be a date and time");
             assertThat(session.foreignRequests()).isEmpty();
         }
     }

@@ -39,6 +39,7 @@ class SettingsBrowserTest {
     static final String OWNER = "settings-owner";
     static Browser browser;
     static String car;
+    static String othersCar;
 
     @TestHTTPResource("/")
     URL portal;
@@ -50,6 +51,7 @@ class SettingsBrowserTest {
     static void anOwnerWithACar() {
         browser = new Browser();
         car = Seed.vehicle(OWNER, "Model Y");
+        othersCar = Seed.vehicle("settings-other-owner", "Model S");
     }
 
     @AfterAll
@@ -121,6 +123,13 @@ class SettingsBrowserTest {
             assertThat(forged.status()).isEqualTo(403);
             given().auth().oauth2(Tokens.owner(OWNER)).get("/api/v1/vehicles/" + car + "/consents").then()
                     .body("find { it.category == 'cabin_media' }.granted", equalTo(false));
+
+            // Even with this portal's valid token, another owner's car stays out of reach.
+            String token = session.page.getAttribute("input[name=csrf]", "value");
+            APIResponse foreign = session.context().request().post(session.url("/settings/" + othersCar + "/location"),
+                    RequestOptions.create().setForm(FormData.create().set("csrf", token).set("granted", "false"))
+                            .setMaxRedirects(0));
+            assertThat(foreign.status()).isEqualTo(404);
         }
     }
 }
