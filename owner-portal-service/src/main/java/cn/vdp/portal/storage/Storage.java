@@ -36,13 +36,6 @@ public final class Storage {
         }
     }
 
-    public static void run(Runnable call) {
-        call(() -> {
-            call.run();
-            return null;
-        });
-    }
-
     /**
      * A VIN that is about to become part of a storage-service URL. Anything that is not a VIN is answered like a
      * vehicle the person does not own (404), and never reaches storage-service as a path.

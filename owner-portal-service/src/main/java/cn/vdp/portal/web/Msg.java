@@ -88,9 +88,6 @@ public interface Msg {
     @Message("VIN")
     String vehicle_vin();
 
-    @Message("Model")
-    String vehicle_model();
-
     @Message("You own this vehicle")
     String vehicle_current();
 
