@@ -84,7 +84,10 @@ start_postgres() {
 
 start_storage() {
     say "storage-service on http://localhost:8082 (management $STORAGE_MGMT)"
+    # The dev profile writes a development signing key here on first start and keeps using it, so exports made
+    # before a restart still verify.
     start storage env VDP_DB_URL="jdbc:postgresql://localhost:$PG_PORT/vdp" \
+        VDP_EXPORT_SIGNING_KEY_FILE="$RUN/keys/export-signing-key.pem" \
         java -Dquarkus.profile=dev -jar "$ROOT/storage-service/target/quarkus-app/quarkus-run.jar" || return 0
     wait_until storage 120 http_ok "http://localhost:$STORAGE_MGMT/q/health/ready"
 }

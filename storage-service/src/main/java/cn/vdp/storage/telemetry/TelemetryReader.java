@@ -22,7 +22,6 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -80,6 +79,7 @@ public class TelemetryReader {
 
     public RecordPage page(String vin, Caller owner, TelemetryQuery query) throws SQLException {
         Set<String> names = signalNames(query.signals());
+        boolean all = query.signals() == null || query.signals().isEmpty();
         Set<Category> categories = categoriesOf(names);
         int size = pageSize(query.limit());
         Instant end = query.to() != null ? query.to() : clock.instant().plus(config.maxFutureSkew());
@@ -97,7 +97,7 @@ public class TelemetryReader {
                     continue; // the whole window lies before (newer than) where the last page ended
                 }
                 int wanted = size + 1 - records.size();
-                records.addAll(fetch(connection, vin, window, categories, names, after, wanted));
+                records.addAll(fetch(connection, vin, window, categories, names, all, after, wanted));
                 if (records.size() > size) {
                     break;
                 }
@@ -144,7 +144,7 @@ public class TelemetryReader {
     }
 
     private List<StoredRecord> fetch(Connection connection, String vin, TimeWindow window, Set<Category> categories,
-            Set<String> names, PageCursor after, int wanted) throws SQLException {
+            Set<String> names, boolean all, PageCursor after, int wanted) throws SQLException {
         List<StoredRecord> records = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(PAGE)) {
             query.setString(1, vin);
@@ -156,40 +156,30 @@ public class TelemetryReader {
             query.setArray(7, connection.createArrayOf("text", names.toArray()));
             query.setInt(8, wanted * categories.size());
             try (ResultSet rows = query.executeQuery()) {
+                SignalMerger merger = new SignalMerger(names, all);
                 Instant currentAt = null;
                 long currentSeq = -1;
-                ObjectNode current = null;
                 while (rows.next()) {
                     Instant at = rows.getObject(1, OffsetDateTime.class).toInstant();
                     long seq = rows.getLong(2);
-                    if (current == null || seq != currentSeq || !at.equals(currentAt)) {
-                        if (current != null) {
-                            records.add(new StoredRecord(currentSeq, currentAt, current));
+                    if (currentAt == null || seq != currentSeq || !at.equals(currentAt)) {
+                        if (currentAt != null) {
+                            records.add(new StoredRecord(currentSeq, currentAt, merger.take()));
                         }
                         if (records.size() == wanted) {
                             return records;
                         }
-                        current = json.createObjectNode();
                         currentAt = at;
                         currentSeq = seq;
                     }
-                    mergeSignals(current, rows.getString(3), names);
+                    merger.add(rows.getBytes(3));
                 }
-                if (current != null && records.size() < wanted) {
-                    records.add(new StoredRecord(currentSeq, currentAt, current));
+                if (currentAt != null && records.size() < wanted) {
+                    records.add(new StoredRecord(currentSeq, currentAt, merger.take()));
                 }
             }
         }
         return records;
-    }
-
-    private void mergeSignals(ObjectNode into, String stored, Set<String> names) {
-        JsonNode signals = parse(stored);
-        for (Map.Entry<String, JsonNode> field : signals.properties()) {
-            if (names.contains(field.getKey())) {
-                into.set(field.getKey(), field.getValue());
-            }
-        }
     }
 
     private JsonNode parse(String text) {

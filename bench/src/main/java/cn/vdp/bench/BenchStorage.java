@@ -1,0 +1,102 @@
+package cn.vdp.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import cn.vdp.devpg.DatabaseBootstrap;
+import cn.vdp.devpg.DatabaseRoles;
+import cn.vdp.devpg.EmbeddedServer;
+
+/**
+ * storage-service as its packaged jar against a fresh embedded PostgreSQL 17, behind a real token check (RS256
+ * tokens of a key made for this run), on free ports (other benchmarks may run on the same machine).
+ */
+final class BenchStorage implements AutoCloseable {
+
+    private final int httpPort = freePort();
+    private final int managementPort = freePort();
+    final Path work;
+    final DatabaseRoles roles = DatabaseRoles.withPasswords("bench-owner", "bench-app");
+    final LocalJwt jwt;
+    final String jdbc;
+    private final EmbeddedPostgres postgres;
+    private ServiceProcess service;
+
+    private BenchStorage(String name) throws Exception {
+        work = Files.createTempDirectory(name);
+        jwt = new LocalJwt();
+        postgres = EmbeddedServer.start(work.resolve("pg"), 0);
+        DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
+        jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + roles.database();
+    }
+
+    static BenchStorage start(Path root, String name, Map<String, String> extra) throws Exception {
+        BenchStorage storage = new BenchStorage(name);
+        try {
+            Map<String, String> properties = new HashMap<>(Map.of(
+                    "quarkus.http.port", String.valueOf(storage.httpPort),
+                    "quarkus.management.port", String.valueOf(storage.managementPort),
+                    "quarkus.datasource.jdbc.url", storage.jdbc,
+                    "quarkus.datasource.password", storage.roles.appPassword(),
+                    "quarkus.flyway.password", storage.roles.ownerPassword(),
+                    "quarkus.oidc.auth-server-url", "",
+                    "quarkus.oidc.public-key", storage.jwt.publicKey(),
+                    "quarkus.oidc.token.issuer", LocalJwt.ISSUER,
+                    "quarkus.log.level", "WARN"));
+            properties.putAll(extra);
+            Path log = storage.work.resolve("storage.log");
+            System.out.println("starting storage-service (log: " + log + ")");
+            storage.service = ServiceProcess.start(root, "storage-service", properties, log,
+                    storage.management("/q/health/ready"));
+            return storage;
+        } catch (Exception e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    String api() {
+        return "http://localhost:" + httpPort;
+    }
+
+    URI management(String path) {
+        return URI.create("http://localhost:" + managementPort + path);
+    }
+
+    long pid() {
+        return service.pid();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops both and deletes the data: a run leaves gigabytes behind otherwise. */
+    @Override
+    public void close() throws Exception {
+        try {
+            if (service != null) {
+                service.close();
+            }
+            postgres.close();
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+}
