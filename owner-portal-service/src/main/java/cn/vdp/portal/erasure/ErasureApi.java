@@ -1,6 +1,7 @@
 package cn.vdp.portal.erasure;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,8 +24,10 @@ public final class ErasureApi {
     public record ErasureRequest(String id,
             @Schema(description = "PENDING, RUNNING, COMPLETED or FAILED") String status,
             Instant requestedAt,
-            @Schema(description = "The legal deadline: 10 working days after the request") Instant dueBy,
-            List<String> vins, Instant completedAt, Long rowsDeleted) {
+            @Schema(description = "The legal deadline: the 10th working day after the request (date in China)") LocalDate dueBy,
+            List<String> vins, Instant completedAt,
+            @Schema(description = "Rows removed: telemetry, consent and export records") Long rowsDeleted,
+            @Schema(description = "Why the last attempt failed (no personal data)") String failure) {
 
         public boolean finished() {
             return "COMPLETED".equals(status) || "FAILED".equals(status);

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import cn.vdp.portal.export.ExportApi.SigningKey;
-import cn.vdp.portal.export.ExportApi.Verification;
+import cn.vdp.common.export.VerificationReport;
 import cn.vdp.portal.storage.Storage;
 import cn.vdp.portal.web.PortalTime;
 
@@ -36,7 +36,7 @@ public class ExportClient {
 
     @Inject
     @RestClient
-    PublicExportRestClient publicStorage;
+    ServiceExportRestClient serviceStorage;
 
     @Inject
     Clock clock;
@@ -56,11 +56,11 @@ public class ExportClient {
     }
 
     public SigningKey signingKey() {
-        return Storage.call(publicStorage::signingKey);
+        return Storage.call(serviceStorage::signingKey);
     }
 
-    public Verification verify(InputStream zip) {
-        return Storage.call(() -> publicStorage.verify(zip));
+    public VerificationReport verify(InputStream zip) {
+        return Storage.call(() -> serviceStorage.verify(zip));
     }
 
     private static void copy(InputStream from, OutputStream to) throws IOException {

@@ -26,7 +26,7 @@ import io.quarkus.oidc.BearerTokenAuthentication;
 
 import cn.vdp.common.security.Roles;
 import cn.vdp.portal.export.ExportApi.SigningKey;
-import cn.vdp.portal.export.ExportApi.Verification;
+import cn.vdp.common.export.VerificationReport;
 
 @Path("/api/v1")
 @BearerTokenAuthentication
@@ -69,7 +69,7 @@ public class ExportResource {
             description = "Public. VALID only when every file matches the manifest and the platform signed it.")
     @RequestBody(content = @Content(mediaType = ExportApi.ZIP))
     @APIResponse(responseCode = "200", description = "The verdict and each file's check")
-    public Verification verify(InputStream zip) {
+    public VerificationReport verify(InputStream zip) {
         return exports.verify(zip);
     }
 }

@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import cn.vdp.portal.export.ExportApi.Verification;
+import cn.vdp.common.export.VerificationReport;
 import cn.vdp.portal.web.PageContext;
 
 /**
@@ -33,7 +33,7 @@ public class VerifyPage {
     @CheckedTemplate
     static class Templates {
         /** @param noFile the form was sent without a file */
-        static native TemplateInstance verify(Verification result, boolean noFile);
+        static native TemplateInstance verify(VerificationReport result, boolean noFile);
     }
 
     @Inject

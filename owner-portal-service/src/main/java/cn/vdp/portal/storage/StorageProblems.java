@@ -1,7 +1,9 @@
 package cn.vdp.portal.storage;
 
 import java.util.List;
+import java.util.Map;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +18,8 @@ import cn.vdp.common.problem.ProblemTypes;
 /**
  * Turns storage-service's error answers into the portal's own problems. storage-service decides what a person may
  * see, so its 4xx answers pass through unchanged (a VIN someone does not own stays a 404, never anything that
- * would tell it apart from an unregistered one); its 5xx answers become a 502 without storage's detail.
+ * would tell it apart from an unregistered one), with Retry-After when storage asks for patience (too many exports
+ * at once); its 5xx answers become a 502 without storage's detail.
  */
 public class StorageProblems implements ResponseExceptionMapper<ProblemException> {
 
@@ -43,7 +46,9 @@ public class StorageProblems implements ResponseExceptionMapper<ProblemException
         ProblemType kind = type.startsWith(PREFIX)
                 ? new ProblemType(type.substring(PREFIX.length()), status, problem.title())
                 : ProblemTypes.forStatus(status);
-        return new ProblemException(kind, problem.detail(), problem.errors() == null ? List.of() : problem.errors());
+        String retryAfter = response.getHeaderString(HttpHeaders.RETRY_AFTER);
+        return new ProblemException(kind, problem.detail(), problem.errors() == null ? List.of() : problem.errors(),
+                retryAfter == null ? Map.of() : Map.of(HttpHeaders.RETRY_AFTER, retryAfter));
     }
 
     private static Problem read(Response response) {

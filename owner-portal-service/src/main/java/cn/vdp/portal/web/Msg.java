@@ -425,6 +425,9 @@ public interface Msg {
     @Message("Records deleted")
     String receipt_rows();
 
+    @Message("Last attempt")
+    String receipt_failure();
+
     @Message("This page refreshes itself until the request is done.")
     String receipt_refresh();
 

@@ -14,7 +14,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 /**
  * Teaches the OIDC test server's code flow about our users. Its login page sends the typed user name to /login;
  * these stubs answer that user's name with a code of their own, and exchange that code for tokens signed for
- * that user and roles. Signing out through the end-session endpoint returns to the portal.
+ * that user and roles. Signing out through the end-session endpoint returns to the portal; the portal's own client
+ * credentials get a service token.
  */
 public final class LoginStubs {
 
@@ -25,6 +26,12 @@ public final class LoginStubs {
     }
 
     static void install(String keycloakUrl) {
+        // The portal's own token (client credentials), for storage-service calls that are nobody's in particular.
+        String service = "{\"access_token\":\"" + Tokens.access("service-account-vdp-portal") + "\","
+                + "\"token_type\":\"Bearer\",\"expires_in\":14400}";
+        admin(keycloakUrl).register(post(urlPathEqualTo(REALM + "/token"))
+                .withRequestBody(containing("grant_type=client_credentials")).atPriority(BEFORE_DEFAULTS)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(service)));
         admin(keycloakUrl).register(get(urlPathEqualTo(REALM + "/protocol/openid-connect/end-session"))
                 .atPriority(BEFORE_DEFAULTS)
                 .willReturn(aResponse().withStatus(302)

@@ -12,18 +12,22 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
 import cn.vdp.portal.export.ExportApi.SigningKey;
-import cn.vdp.portal.export.ExportApi.Verification;
+import cn.vdp.common.export.VerificationReport;
 import cn.vdp.portal.storage.StorageProblems;
 
 /**
- * storage-service's public export endpoints: anyone may check a download, signed in or not, so no token is sent.
- * Kept apart from {@link ExportRestClient}, whose every call carries the person's token.
+ * storage-service's key and verification endpoints, called with the portal's own service token: anyone may check a
+ * download through the portal, signed in or not, and storage-service answers only callers with a token. Kept apart
+ * from {@link ExportRestClient}, whose every call carries the person's own token.
  */
 @RegisterRestClient(configKey = "storage")
 @RegisterProvider(StorageProblems.class)
+@OidcClientFilter
 @Path("/api/v1")
-interface PublicExportRestClient {
+interface ServiceExportRestClient {
 
     @GET
     @Path("/exports/signing-key")
@@ -35,5 +39,5 @@ interface PublicExportRestClient {
     @Path("/exports/verifications")
     @Consumes(ExportApi.ZIP)
     @Produces(MediaType.APPLICATION_JSON)
-    Verification verify(InputStream zip);
+    VerificationReport verify(InputStream zip);
 }
