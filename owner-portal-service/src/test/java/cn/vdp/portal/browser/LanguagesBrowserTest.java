@@ -2,25 +2,19 @@ package cn.vdp.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-
-import cn.vdp.portal.support.Browser;
 import cn.vdp.portal.support.Browser.Session;
-import cn.vdp.portal.support.LoginStubs;
+import cn.vdp.portal.support.BrowserTest;
 import cn.vdp.portal.support.PortalTest;
 import cn.vdp.portal.support.Seed;
 
@@ -29,28 +23,15 @@ import cn.vdp.portal.support.Seed;
  * page loading nothing from outside the portal; the public pages work without signing in.
  */
 @PortalTest
-class LanguagesBrowserTest {
+class LanguagesBrowserTest extends BrowserTest {
 
     static final String OWNER = "language-owner";
-    static Browser browser;
     static String car;
-
-    @TestHTTPResource("/")
-    URL portal;
-
-    @ConfigProperty(name = "keycloak.url")
-    String keycloak;
 
     @BeforeAll
     static void anOwnerWithACar() {
-        browser = new Browser();
         car = Seed.vehicle(OWNER, "Model Y");
         Seed.drive(car, 1, 30, Instant.now(), Duration.ofSeconds(1), true);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
     }
 
     /** Each page and its heading in English and in Chinese. */
@@ -69,10 +50,10 @@ class LanguagesBrowserTest {
 
     @Test
     void everyPageSpeaksTheBrowsersLanguageAndLoadsOnlyFromThePortal() {
-        LoginStubs.user(keycloak, OWNER, "owner");
+        user(OWNER, "owner");
         for (String locale : new String[] { "en-US", "zh-CN" }) {
             boolean chinese = locale.startsWith("zh");
-            try (Session session = browser.session(portal.toString(), locale)) {
+            try (Session session = session(locale)) {
                 session.signIn(OWNER, "/vehicles");
                 pages().forEach((name, page) -> {
                     Response answer = session.page.navigate(session.url(page[0]));
@@ -90,8 +71,8 @@ class LanguagesBrowserTest {
 
     @Test
     void theLanguageSwitchOnAPageReturnsToThatPageAndIsKept() {
-        LoginStubs.user(keycloak, OWNER, "owner");
-        try (Session session = browser.session(portal.toString(), "en-US")) {
+        user(OWNER, "owner");
+        try (Session session = session("en-US")) {
             Page page = session.signIn(OWNER, "/vehicles");
             page.navigate(session.url("/vehicles/" + car + "/history?signal=battery.soc"));
             page.click("#lang-zh");
@@ -112,7 +93,7 @@ class LanguagesBrowserTest {
 
     @Test
     void publicPagesWorkWithoutSigningIn() {
-        try (Session session = browser.session(portal.toString(), "zh-CN")) {
+        try (Session session = session("zh-CN")) {
             for (String path : new String[] { "/", "/privacy", "/verify" }) {
                 Response answer = session.page.navigate(session.url(path));
                 assertThat(answer.status()).as(path).isEqualTo(200);

@@ -2,25 +2,19 @@ package cn.vdp.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-
 import cn.vdp.common.vin.Vin;
-import cn.vdp.portal.support.Browser;
 import cn.vdp.portal.support.Browser.Session;
-import cn.vdp.portal.support.LoginStubs;
+import cn.vdp.portal.support.BrowserTest;
 import cn.vdp.portal.support.PortalTest;
 import cn.vdp.portal.support.Seed;
 import cn.vdp.portal.web.PortalTime;
@@ -31,26 +25,18 @@ import cn.vdp.portal.web.PortalTime;
  * and no page loads anything from outside the portal.
  */
 @PortalTest
-class OwnerPagesBrowserTest {
+class OwnerPagesBrowserTest extends BrowserTest {
 
     static final String OWNER_A = "browser-owner-a";
     static final String OWNER_B = "browser-owner-b";
     static final String NO_ROLE = "browser-no-role";
-    static Browser browser;
     static String carA;
     static String soldByA;
     static String carB;
     static Instant start;
 
-    @TestHTTPResource("/")
-    URL portal;
-
-    @ConfigProperty(name = "keycloak.url")
-    String keycloak;
-
     @BeforeAll
     static void twoOwnersAndACarThatChangedHands() {
-        browser = new Browser();
         carA = Seed.vehicle(OWNER_A, "Model Y");
         start = Instant.now();
         Seed.drive(carA, 1, 60, start, Duration.ofSeconds(2), true);
@@ -63,15 +49,10 @@ class OwnerPagesBrowserTest {
         Seed.drive(carB, 1, 30, Instant.now(), Duration.ofSeconds(1), true);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     @Test
     void ownerSignsInAndSeesTheirVehiclesButNeverAnotherOwnersCar() {
-        LoginStubs.user(keycloak, OWNER_A, "owner");
-        try (Session session = browser.session(portal.toString(), "en-US")) {
+        user(OWNER_A, "owner");
+        try (Session session = session("en-US")) {
             Page page = session.signIn(OWNER_A, "/vehicles");
             assertThat(page.url()).endsWith("/vehicles");
             assertThat(page.textContent("#user")).contains(OWNER_A);
@@ -107,12 +88,10 @@ class OwnerPagesBrowserTest {
 
     @Test
     void historyDrawsChartsTrackAndTable() {
-        LoginStubs.user(keycloak, OWNER_A, "owner");
-        try (Session session = browser.session(portal.toString(), "en-US")) {
+        user(OWNER_A, "owner");
+        try (Session session = session("en-US")) {
             session.signIn(OWNER_A, "/vehicles");
-            String from = PortalTime.inputValue(start.minus(5, ChronoUnit.MINUTES));
-            String to = PortalTime.inputValue(start.plus(10, ChronoUnit.MINUTES));
-            Page page = session.open("/vehicles/" + carA + "/history?from=" + from + "&to=" + to
+            Page page = session.open(history(carA)
                     + "&signal=battery.soc&signal=vehicle.speed&signal=vehicle.odometer&signal=vehicle.gear");
             assertThat(page.textContent("#record-count")).contains("60 records");
             String points = page.getAttribute("figure.chart[data-signal='battery.soc'] polyline", "points");
@@ -141,12 +120,10 @@ class OwnerPagesBrowserTest {
 
     @Test
     void formerOwnerSeesOnlyTheirOwnPeriodOfASoldCar() {
-        LoginStubs.user(keycloak, OWNER_A, "owner");
-        try (Session session = browser.session(portal.toString(), "en-US")) {
+        user(OWNER_A, "owner");
+        try (Session session = session("en-US")) {
             session.signIn(OWNER_A, "/vehicles");
-            String from = PortalTime.inputValue(start.minus(5, ChronoUnit.MINUTES));
-            String to = PortalTime.inputValue(start.plus(10, ChronoUnit.MINUTES));
-            Page page = session.open("/vehicles/" + soldByA + "/history?from=" + from + "&to=" + to);
+            Page page = session.open(history(soldByA));
             assertThat(page.textContent("#record-count")).contains("10 records");
             assertThat(page.locator("#no-track").isVisible()).isTrue();
         }
@@ -154,13 +131,19 @@ class OwnerPagesBrowserTest {
 
     @Test
     void signedInPersonWithoutTheOwnerRoleGetsAClear403Page() {
-        LoginStubs.user(keycloak, NO_ROLE, "regulator");
-        try (Session session = browser.session(portal.toString(), "en-US")) {
+        user(NO_ROLE, "regulator");
+        try (Session session = session("en-US")) {
             Page page = session.signIn(NO_ROLE, "/vehicles");
             assertThat(page.textContent("#error")).contains("Not allowed", "owner role");
             Response answer = page.navigate(session.url("/settings"));
             assertThat(answer.status()).isEqualTo(403);
             session.screenshot("forbidden-en");
         }
+    }
+
+    /** The history page of a car over a range around the test's drives. */
+    static String history(String vin) {
+        return "/vehicles/" + vin + "/history?from=" + PortalTime.inputValue(start.minus(5, ChronoUnit.MINUTES))
+                + "&to=" + PortalTime.inputValue(start.plus(10, ChronoUnit.MINUTES));
     }
 }

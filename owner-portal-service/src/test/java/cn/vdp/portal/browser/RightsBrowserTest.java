@@ -3,25 +3,19 @@ package cn.vdp.portal.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-
-import cn.vdp.portal.support.Browser;
 import cn.vdp.portal.support.Browser.Session;
-import cn.vdp.portal.support.LoginStubs;
+import cn.vdp.portal.support.BrowserTest;
 import cn.vdp.portal.support.PortalTest;
 import cn.vdp.portal.support.Rows;
 import cn.vdp.portal.support.Seed;
@@ -32,24 +26,16 @@ import cn.vdp.portal.support.Zips;
  * caught), and have it deleted, with a receipt whose status follows the job to completion.
  */
 @PortalTest
-class RightsBrowserTest {
+class RightsBrowserTest extends BrowserTest {
 
     static final String DOWNLOADER = "rights-downloader";
     static final String ERASER = "rights-eraser";
     static final Path DOWNLOADS = Path.of(System.getProperty("vdp.test.output", "target"), "downloads");
-    static Browser browser;
     static String downloadersCar;
     static String erasersCar;
 
-    @TestHTTPResource("/")
-    URL portal;
-
-    @ConfigProperty(name = "keycloak.url")
-    String keycloak;
-
     @BeforeAll
     static void ownersWhoDrove() throws IOException {
-        browser = new Browser();
         Files.createDirectories(DOWNLOADS);
         downloadersCar = Seed.vehicle(DOWNLOADER, "Model Y");
         Seed.drive(downloadersCar, 1, 30, Instant.now(), Duration.ofSeconds(1), true);
@@ -57,15 +43,10 @@ class RightsBrowserTest {
         Seed.drive(erasersCar, 1, 30, Instant.now(), Duration.ofSeconds(1), true);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     @Test
     void ownerDownloadsTheirDataAndTheVerifyPageCatchesAChangedByte() throws IOException {
-        LoginStubs.user(keycloak, DOWNLOADER, "owner");
-        try (Session session = browser.session(portal.toString(), "en-US")) {
+        user(DOWNLOADER, "owner");
+        try (Session session = session("en-US")) {
             Page page = session.signIn(DOWNLOADER, "/export");
             assertThat(page.textContent("#key-id")).isNotBlank();
             session.screenshot("export-en");
@@ -102,7 +83,7 @@ class RightsBrowserTest {
         if (!Files.exists(zip)) {
             ownerDownloadsTheirDataAndTheVerifyPageCatchesAChangedByte();
         }
-        try (Session session = browser.session(portal.toString(), "zh-CN")) {
+        try (Session session = session("zh-CN")) {
             Page page = session.open("/verify");
             page.setInputFiles("#file", zip);
             page.click("#verify");
@@ -114,10 +95,10 @@ class RightsBrowserTest {
 
     @Test
     void ownerAsksForErasureAndFollowsTheReceiptToCompletion() {
-        LoginStubs.user(keycloak, ERASER, "owner");
+        user(ERASER, "owner");
         String inPeriod = "SELECT count(*) FROM telemetry WHERE vin = ?";
         assertThat(Rows.count(inPeriod, erasersCar)).isPositive();
-        try (Session session = browser.session(portal.toString(), "zh-CN")) {
+        try (Session session = session("zh-CN")) {
             Page page = session.signIn(ERASER, "/erasure");
             assertThat(page.textContent("h1")).isEqualTo("删除我的数据");
             page.click("#erase");

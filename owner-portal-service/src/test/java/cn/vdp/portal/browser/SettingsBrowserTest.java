@@ -4,11 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URL;
 import java.time.LocalDate;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +15,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-
-import cn.vdp.portal.support.Browser;
 import cn.vdp.portal.support.Browser.Session;
-import cn.vdp.portal.support.LoginStubs;
+import cn.vdp.portal.support.BrowserTest;
 import cn.vdp.portal.support.PortalTest;
 import cn.vdp.portal.support.Seed;
 import cn.vdp.portal.support.Tokens;
@@ -34,35 +28,22 @@ import cn.vdp.portal.web.PortalTime;
  * posted without this portal's token changes nothing.
  */
 @PortalTest
-class SettingsBrowserTest {
+class SettingsBrowserTest extends BrowserTest {
 
     static final String OWNER = "settings-owner";
-    static Browser browser;
     static String car;
     static String othersCar;
 
-    @TestHTTPResource("/")
-    URL portal;
-
-    @ConfigProperty(name = "keycloak.url")
-    String keycloak;
-
     @BeforeAll
     static void anOwnerWithACar() {
-        browser = new Browser();
         car = Seed.vehicle(OWNER, "Model Y");
         othersCar = Seed.vehicle("settings-other-owner", "Model S");
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     @Test
     void ownerTurnsLocationOnUntilAChosenDayAndOffAgain() {
-        LoginStubs.user(keycloak, OWNER, "owner");
-        try (Session session = browser.session(portal.toString(), "zh-CN")) {
+        user(OWNER, "owner");
+        try (Session session = session("zh-CN")) {
             Page page = session.signIn(OWNER, "/settings");
             assertThat(page.textContent("h1")).isEqualTo("隐私设置");
             Locator row = page.locator("#consent-" + car + "-location");
@@ -97,8 +78,8 @@ class SettingsBrowserTest {
 
     @Test
     void aDayTooFarAheadIsRefusedWithTheReason() {
-        LoginStubs.user(keycloak, OWNER, "owner");
-        try (Session session = browser.session(portal.toString(), "en-US")) {
+        user(OWNER, "owner");
+        try (Session session = session("en-US")) {
             Page page = session.signIn(OWNER, "/settings");
             Locator row = page.locator("#consent-" + car + "-driving");
             row.locator("input[name=until]").fill(LocalDate.now(PortalTime.ZONE).plusYears(3).toString());
@@ -112,8 +93,8 @@ class SettingsBrowserTest {
 
     @Test
     void aFormWithoutThePortalsTokenChangesNothing() {
-        LoginStubs.user(keycloak, OWNER, "owner");
-        try (Session session = browser.session(portal.toString(), "en-US")) {
+        user(OWNER, "owner");
+        try (Session session = session("en-US")) {
             session.signIn(OWNER, "/settings");
             // The browser's own cookies go along, as they would with a form on another site.
             APIResponse forged = session.context().request().post(session.url("/settings/" + car + "/cabin_media"),
