@@ -7,14 +7,18 @@ import java.util.function.Supplier;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import io.quarkus.oidc.client.OidcClientException;
+
 import cn.vdp.common.problem.ProblemException;
 import cn.vdp.common.problem.ProblemType;
+import cn.vdp.common.problem.ProblemTypes;
 import cn.vdp.common.signal.Category;
 import cn.vdp.common.vin.Vin;
 
 /**
  * What every call to storage-service goes through: path values are checked before they become part of a URL,
- * and a storage-service that cannot be reached or does not answer in time becomes a 503 the person can retry.
+ * and a storage-service that cannot be reached or does not answer in time becomes a 503 the person can retry (as
+ * does an identity provider that cannot give the portal its own token).
  */
 public final class Storage {
 
@@ -31,9 +35,20 @@ public final class Storage {
             if (e.getCause() instanceof ProblemException problem) {
                 throw problem;
             }
+            if (e.getCause() instanceof OidcClientException) {
+                throw identityProviderUnavailable();
+            }
             throw new ProblemException(STORAGE_UNAVAILABLE, "Try again in a moment", List.of(),
                     Map.of(HttpHeaders.RETRY_AFTER, "5"));
+        } catch (OidcClientException e) {
+            // The portal's own token for storage-service could not be had.
+            throw identityProviderUnavailable();
         }
+    }
+
+    private static ProblemException identityProviderUnavailable() {
+        return new ProblemException(ProblemTypes.SERVICE_UNAVAILABLE, "The identity provider cannot be reached; try again",
+                List.of(), Map.of(HttpHeaders.RETRY_AFTER, "30"));
     }
 
     /**

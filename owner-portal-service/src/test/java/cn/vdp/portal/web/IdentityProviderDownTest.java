@@ -57,4 +57,14 @@ class IdentityProviderDownTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:vdp-cn:problem:service-unavailable"));
     }
+
+    @Test
+    void verifyingNeedsThePortalsOwnTokenAndSaysSoWhenItCannotHaveIt() {
+        given().get("/api/v1/exports/signing-key").then().statusCode(503).header("Retry-After", "30")
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:vdp-cn:problem:service-unavailable"));
+        given().multiPart("file", "export.zip", new byte[] { 'P', 'K', 3, 4 }, "application/zip").post("/verify")
+                .then().statusCode(503).contentType(containsString("text/html"))
+                .body(containsString("id=\"error\""));
+    }
 }
