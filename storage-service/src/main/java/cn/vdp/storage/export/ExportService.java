@@ -31,8 +31,8 @@ import cn.vdp.storage.vehicle.VehicleAccess;
 
 /**
  * An owner's data export, streamed as a zip: the files from one read-only snapshot, then the manifest of their
- * hashes signed by the platform's key, then the export is registered. Never the whole export in memory: rows come
- * from a server-side cursor and leave through the zip as they are read.
+ * hashes signed by the platform's key, then the export is registered. Never the whole export in memory: rows
+ * stream from the database (COPY) and leave through the zip as they are read.
  */
 @ApplicationScoped
 public class ExportService {

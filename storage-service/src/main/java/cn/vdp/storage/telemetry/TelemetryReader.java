@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -92,14 +93,32 @@ public class TelemetryReader {
 
         List<StoredRecord> records = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            for (TimeWindow window : windows) {
-                if (after != null && window.from().isAfter(after.recordedAt())) {
-                    continue; // the whole window lies before (newer than) where the last page ended
+            // A cursor (fetch size) needs a transaction: PostgreSQL then stops producing rows once the page is
+            // full, instead of sending all that the LIMIT allows (it must allow a row per category of a record).
+            // That only helps when the rows come in index order; the planner would rather sort a bitmap scan of
+            // the whole range, which reads every row of it.
+            boolean ownTransaction = connection.getAutoCommit();
+            if (ownTransaction) {
+                connection.setAutoCommit(false);
+                try (Statement settings = connection.createStatement()) {
+                    settings.execute("SET LOCAL enable_sort = off");
                 }
-                int wanted = size + 1 - records.size();
-                records.addAll(fetch(connection, vin, window, categories, names, all, after, wanted));
-                if (records.size() > size) {
-                    break;
+            }
+            try {
+                for (TimeWindow window : windows) {
+                    if (after != null && window.from().isAfter(after.recordedAt())) {
+                        continue; // the whole window lies before (newer than) where the last page ended
+                    }
+                    int wanted = size + 1 - records.size();
+                    records.addAll(fetch(connection, vin, window, categories, names, all, after, wanted));
+                    if (records.size() > size) {
+                        break;
+                    }
+                }
+            } finally {
+                if (ownTransaction) {
+                    connection.rollback(); // read only: nothing to keep
+                    connection.setAutoCommit(true);
                 }
             }
         }
@@ -155,6 +174,7 @@ public class TelemetryReader {
             query.setLong(6, after == null ? Long.MAX_VALUE : after.seq());
             query.setArray(7, connection.createArrayOf("text", names.toArray()));
             query.setInt(8, wanted * categories.size());
+            query.setFetchSize(wanted * Math.min(categories.size(), 2) + 1);
             try (ResultSet rows = query.executeQuery()) {
                 SignalMerger merger = new SignalMerger(names, all);
                 Instant currentAt = null;
