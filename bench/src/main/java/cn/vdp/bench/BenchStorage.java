@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import cn.vdp.devcerts.LocalJwt;
 import cn.vdp.devpg.DatabaseBootstrap;
 import cn.vdp.devpg.DatabaseRoles;
 import cn.vdp.devpg.EmbeddedServer;
@@ -34,7 +35,7 @@ final class BenchStorage implements AutoCloseable {
 
     private BenchStorage(String name) throws Exception {
         work = Files.createTempDirectory(name);
-        jwt = new LocalJwt();
+        jwt = new LocalJwt("https://bench.vdp.invalid");
         postgres = EmbeddedServer.start(work.resolve("pg"), 0);
         DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
         jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + roles.database();
@@ -51,8 +52,12 @@ final class BenchStorage implements AutoCloseable {
                     "quarkus.flyway.password", storage.roles.ownerPassword(),
                     "quarkus.oidc.auth-server-url", "",
                     "quarkus.oidc.public-key", storage.jwt.publicKey(),
-                    "quarkus.oidc.token.issuer", LocalJwt.ISSUER,
+                    "quarkus.oidc.token.issuer", storage.jwt.issuer(),
                     "quarkus.log.level", "WARN"));
+            properties.put("storage.residency.region", "cn-north-1");
+            properties.put("storage.residency.allowed-regions", "cn-north-1");
+            // The prod profile never generates a signing key; a benchmark has no use for a kept one.
+            properties.put("storage.export.generate-development-key", "true");
             properties.putAll(extra);
             Path log = storage.work.resolve("storage.log");
             System.out.println("starting storage-service (log: " + log + ")");

@@ -17,6 +17,7 @@ final class ExportQueryBench {
             .split(","));
 
     private final Path root;
+    private String loadAtStart;
 
     ExportQueryBench(Path root) {
         this.root = root;
@@ -24,6 +25,7 @@ final class ExportQueryBench {
 
     void run() throws Exception {
         long started = System.nanoTime();
+        loadAtStart = MachineInfo.loadAverage();
         try (BenchStorage storage = BenchStorage.start(root, "vdp-bench-export",
                 Map.of("storage.export.generate-development-key", "true"))) {
             TelemetryLoader loader = new TelemetryLoader(storage.jdbc, storage.roles);
@@ -39,8 +41,9 @@ final class ExportQueryBench {
         StringBuilder body = new StringBuilder(String.format("""
                 Command: `make bench BENCH=export-query` (%.0f s in all, loading included). storage-service runs as \
                 its packaged jar (`java -jar`, -Xmx1g) against an embedded PostgreSQL 17 (shared_buffers 256 MB) on \
-                the same machine, behind a real token check; the data is loaded with COPY as the schema owner.
-                """, totalSeconds));
+                the same machine, behind a real token check; the data is loaded with COPY as the schema owner. \
+                Load average (1 min) at the start %s, at the end %s: other work on the machine slows every figure.
+                """, totalSeconds, loadAtStart, MachineInfo.loadAverage()));
         if (export != null) {
             body.append(exportSection(export));
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.PGConnection;
 
 import cn.vdp.common.vin.Vin;
+import cn.vdp.devcerts.LocalJwt;
 import cn.vdp.devpg.DatabaseRoles;
 
 /**

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** Starts a real PostgreSQL 17 from the embedded binaries with the settings the platform expects. */
+/** Starts a real PostgreSQL 17 from the embedded binaries with the settings the platform expects (durable). */
 public final class EmbeddedServer {
 
     private EmbeddedServer() {
@@ -23,7 +23,11 @@ public final class EmbeddedServer {
                 .setServerConfig("max_locks_per_transaction", "512")
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("checkpoint_timeout", "15min")
-                .setServerConfig("timezone", "UTC");
+                .setServerConfig("timezone", "UTC")
+                // The library turns durability off for speed; the platform promises that nothing acknowledged
+                // is lost, so local runs, benchmarks and tests run with production's settings.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -66,7 +66,9 @@ public class Platform implements QuarkusTestResourceLifecycleManager {
                 "quarkus.flyway.username", roles.owner(),
                 "quarkus.flyway.password", roles.ownerPassword(),
                 "quarkus.oidc.auth-server-url", keycloak + "/realms/quarkus/",
-                "quarkus.oidc.token.issuer", ISSUER);
+                "quarkus.oidc.token.issuer", ISSUER,
+                "storage.residency.region", "cn-north-1",
+                "storage.residency.allowed-regions", "cn-north-1");
         Map<String, String> environment = Map.of("VDP_EXPORT_SIGNING_KEY_FILE",
                 signingKey(output.resolve("test-export-signing-key.pem")).toString());
         StorageProcess storage = StorageProcess.start(storageConfig, environment,
