@@ -15,6 +15,7 @@ KEYCLOAK_VERSION=26.7.3
 KEYCLOAK_DIST="$RUN/tools/keycloak-$KEYCLOAK_VERSION"
 ISSUER="http://localhost:$KEYCLOAK_PORT/realms/vdp"
 STORAGE_MGMT=9082
+PORTAL_MGMT=9080
 INGEST_PORT=8443
 INGEST_MGMT=9081
 CERTS="$RUN/certs"
@@ -100,6 +101,13 @@ start_storage() {
         VDP_EXPORT_SIGNING_KEY_FILE="$RUN/keys/export-signing-key.pem" \
         java -Dquarkus.profile=dev -jar "$ROOT/storage-service/target/quarkus-app/quarkus-run.jar" || return 0
     wait_until storage 120 http_ok "http://localhost:$STORAGE_MGMT/q/health/ready"
+}
+
+start_portal() {
+    say "owner-portal-service on http://localhost:8080 (management $PORTAL_MGMT)"
+    start portal env VDP_STORAGE_URL="http://localhost:8082" \
+        java -Dquarkus.profile=dev -jar "$ROOT/owner-portal-service/target/quarkus-app/quarkus-run.jar" || return 0
+    wait_until portal 120 http_ok "http://localhost:$PORTAL_MGMT/q/health/ready"
 }
 
 # The fleet CA, ingest's server certificate (and its CA) and a few car certificates: generated once, then kept
@@ -216,9 +224,11 @@ start)
     start_keycloak
     start_storage
     start_ingest
+    start_portal
     start_simulator
     say ""
     say "VDP-CN is running locally (started in $SECONDS s):"
+    say "  owner portal            http://localhost:8080   (sign in with a demo account below)"
     say "  Keycloak (realm vdp)    $ISSUER   (admin console http://localhost:$KEYCLOAK_PORT/admin: admin, password"
     say "                          KC_BOOTSTRAP_ADMIN_PASSWORD in .run/local.env)"
     say "  storage-service API     http://localhost:8082/api/v1   (OpenAPI: http://localhost:$STORAGE_MGMT/q/openapi)"
@@ -240,7 +250,7 @@ start)
     ;;
 stop)
     # Reverse order of start.
-    for part in simulator ingest storage keycloak postgres; do
+    for part in simulator portal ingest storage keycloak postgres; do
         stop_part "$part"
     done
     ;;
