@@ -60,7 +60,22 @@ class AuthorizationMatrixIT {
             STORAGE, "GET", "/api/v1/erasure-requests", only(OWNER_A, 200, OWNER_B, 200),
             STORAGE, "GET", "/api/v1/erasure-requests/{id}", ownerOfTheVehicle(200),
             // ingest-service: the car's certificate decides; whatever bearer token comes along is ignored.
-            INGEST_SERVICE, "POST", "/api/v1/telemetry/batches", everyone(200));
+            INGEST_SERVICE, "POST", "/api/v1/telemetry/batches", everyone(200),
+            // owner-portal-service JSON API: the caller's own token, passed on to storage-service.
+            PORTAL, "GET", "/api/v1/vehicles", only(OWNER_A, 200, OWNER_B, 200),
+            PORTAL, "GET", "/api/v1/vehicles/{vin}", ownerOfTheVehicle(200),
+            PORTAL, "GET", "/api/v1/vehicles/{vin}/latest", ownerOfTheVehicle(200),
+            PORTAL, "GET", "/api/v1/vehicles/{vin}/telemetry", ownerOfTheVehicle(200),
+            PORTAL, "GET", "/api/v1/vehicles/{vin}/consents", ownerOfTheVehicle(200),
+            PORTAL, "PUT", "/api/v1/vehicles/{vin}/consents/{category}", ownerOfTheVehicle(200),
+            PORTAL, "GET", "/api/v1/exports/mine", only(OWNER_A, 200, OWNER_B, 200),
+            PORTAL, "POST", "/api/v1/erasure-requests", ownerOfTheVehicle(202),
+            PORTAL, "GET", "/api/v1/erasure-requests", only(OWNER_A, 200, OWNER_B, 200),
+            PORTAL, "GET", "/api/v1/erasure-requests/{id}", ownerOfTheVehicle(200),
+            // Public: the privacy notice, the platform's key and verifying a download, for anyone.
+            PORTAL, "GET", "/api/v1/privacy-notice", everyone(200),
+            PORTAL, "GET", "/api/v1/exports/signing-key", everyone(200),
+            PORTAL, "POST", "/api/v1/exports/verifications", everyone(422)); // the body is not a zip
 
     static Platform platform;
     static Calls calls;
@@ -74,7 +89,7 @@ class AuthorizationMatrixIT {
     @Test
     void everyDocumentedEndpointAnswersEachCallerAsTheTableSays() throws Exception {
         List<Endpoint> documented = new ArrayList<>();
-        for (String service : List.of(STORAGE, INGEST_SERVICE)) {
+        for (String service : List.of(STORAGE, INGEST_SERVICE, PORTAL)) {
             documented.addAll(Endpoint.documented(platform, service));
         }
         TreeSet<String> withoutRow = new TreeSet<>();
@@ -97,7 +112,9 @@ class AuthorizationMatrixIT {
         assertThat(withoutRow).as("documented endpoints without a row in the table").isEmpty();
         assertThat(notDocumented).as("rows of endpoints no service documents").isEmpty();
         assertThat(wrong).as("answers that differ from the table").isEmpty();
-        assertThat(documented).as("the services document their endpoints").hasSizeGreaterThan(10);
+        assertThat(documented).as("the services document their endpoints").hasSizeGreaterThan(20);
+        System.out.printf("authorization matrix: %d endpoints x %d identities checked%n", documented.size(),
+                Identity.values().length);
     }
 
     @Test

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 
 import cn.vdp.devcerts.DevCertificates;
 import cn.vdp.devcerts.TlsContexts;
+import cn.vdp.fleet.OperatorApiRegistry;
 
 /**
  * Builds a real request for any documented endpoint: path parameters name owner A's vehicle (or their erasure
@@ -62,13 +63,8 @@ public final class Calls {
     /** Registers {@code vin} for owner A and gives owner A an erasure request to address. */
     public static Calls prepare(Platform platform, String vin) throws Exception {
         Calls calls = new Calls(platform, vin);
-        Endpoint register = new Endpoint("storage-service", "POST", "/api/v1/vehicles");
-        HttpResponse<String> registered = calls.send(register, Identity.OPERATOR,
-                () -> Body.json("{\"vin\":\"" + vin + "\",\"market\":\"CN\",\"model\":\"Matrix\",\"ownerSubject\":\""
-                        + Platform.OWNER_A + "\"}"));
-        if (registered.statusCode() != 201 && registered.statusCode() != 409) {
-            throw new IllegalStateException("registering " + vin + ": " + registered.body());
-        }
+        new OperatorApiRegistry(URI.create(platform.storageUrl()),
+                () -> platform.tokens.of(Identity.OPERATOR).orElseThrow()).register(vin, Platform.OWNER_A);
         HttpResponse<String> erasure = calls.send(new Endpoint("storage-service", "POST", "/api/v1/erasure-requests"),
                 Identity.OWNER_A, calls.bodies.get("POST /api/v1/erasure-requests"));
         calls.erasureId = Tokens.JSON.readTree(erasure.body()).path("id").asText();

@@ -68,7 +68,8 @@ public final class Platform {
         work = Files.createTempDirectory("vdp-e2e");
         Files.createDirectories(output.resolve("e2e-logs"));
         certificates = new CertificateFolder(work.resolve("certs"));
-        vins = DevCertificates.ensure(certificates, CARS);
+        DevCertificates.ensure(certificates, CARS);
+        vins = certificates.cars(); // sorted: the fleet simulator's first car is vins.get(0)
         for (String name : List.of("VDP_INGEST_CLIENT_SECRET", "VDP_PORTAL_CLIENT_SECRET",
                 "VDP_SIMULATOR_CLIENT_SECRET")) {
             secrets.put(name, random());
