@@ -36,7 +36,7 @@ ensure_local_env() {
     for name in VDP_DB_OWNER_PASSWORD VDP_DB_APP_PASSWORD VDP_INGEST_CLIENT_SECRET VDP_PORTAL_CLIENT_SECRET \
         VDP_SIMULATOR_CLIENT_SECRET KC_BOOTSTRAP_ADMIN_PASSWORD; do
         if ! grep -q "^$name=" "$RUN/local.env"; then
-            echo "$name=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" >> "$RUN/local.env"
+            echo "$name=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')" >> "$RUN/local.env"
         fi
     done
     set -a
