@@ -101,6 +101,8 @@ start_portal() {
     start portal env VDP_STORAGE_URL="http://localhost:8082" \
         java -Dquarkus.profile=dev -jar "$ROOT/owner-portal-service/target/quarkus-app/quarkus-run.jar" || return 0
     wait_until portal 120 http_ok "http://localhost:$PORTAL_MGMT/q/health/ready"
+}
+
 # The fleet CA, ingest's server certificate (and its CA) and a few car certificates: generated once, then kept
 # (cars keep their identity across runs). Private keys stay in .run/, which is never committed.
 ensure_certs() {
