@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +39,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-port=" + port, "--hostname=http://localhost:" + port, "--import-realm"))
                 .directory(home.root().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.putAll(new HashMap<>(environment));
+        env.putAll(environment);
         env.put("JAVA_HOME", jdk.toString());
         KeycloakServer server = new KeycloakServer(builder.start(), port);
         try {
