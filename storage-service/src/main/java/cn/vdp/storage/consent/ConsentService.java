@@ -15,8 +15,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.vdp.common.problem.ProblemException;
+import cn.vdp.common.security.Roles;
 import cn.vdp.common.signal.Category;
 import cn.vdp.common.vin.Vin;
+import cn.vdp.storage.audit.Actor;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.AuditEntry;
+import cn.vdp.storage.audit.AuditTrail;
 import cn.vdp.storage.consent.ConsentApi.ConsentChange;
 import cn.vdp.storage.consent.ConsentApi.ConsentView;
 import cn.vdp.storage.consent.ConsentApi.LiveConsent;
@@ -33,6 +38,10 @@ import cn.vdp.storage.vehicle.VehicleAccess;
 @Transactional
 public class ConsentService {
 
+    /** The detail of a consent change's audit event (the compliance report counts them). */
+    public static final String GRANTED = "granted";
+    public static final String WITHDRAWN = "withdrawn";
+
     @Inject
     VehicleAccess access;
 
@@ -42,7 +51,9 @@ public class ConsentService {
     @Inject
     Clock clock;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Inject
+    AuditTrail audit;
+
     public List<ConsentView> list(String vin, Caller owner) {
         access.requireCurrentOwner(vin, owner);
         Map<String, Consent> stored = new HashMap<>();
@@ -55,6 +66,8 @@ public class ConsentService {
                 views.add(consent == null ? new ConsentView(category.code(), false, null, false, null) : view(consent, now));
             }
         }
+        audit.record(AuditEntry.of(AuditAction.CONSENT_LIST, Actor.of(owner, Roles.OWNER)).vin(vin)
+                .categories(views.stream().map(ConsentView::category).toList()));
         return views;
     }
 
@@ -75,6 +88,9 @@ public class ConsentService {
         consent.updatedAt = now;
         consent.updatedBy = owner.subject();
         consent.persist();
+        audit.record(AuditEntry.of(AuditAction.CONSENT_CHANGE, Actor.of(owner, Roles.OWNER)).vin(vin)
+                .categories(List.of(category.code())).range(now, consent.expiresAt)
+                .detail(consent.granted ? GRANTED : WITHDRAWN));
         return view(consent, now);
     }
 

@@ -1,0 +1,21 @@
+package cn.vdp.storage.audit;
+
+/** How an audited action ended. */
+public enum AuditOutcome {
+    /** Done. */
+    SUCCESS("success"),
+    /** Refused to the caller: their role may not, or the vehicle is not theirs (403/404). */
+    DENIED("denied"),
+    /** Data refused on arrival (a car that may not send data here). */
+    REFUSED("refused");
+
+    private final String code;
+
+    AuditOutcome(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

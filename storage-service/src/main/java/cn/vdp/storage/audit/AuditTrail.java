@@ -1,0 +1,85 @@
+package cn.vdp.storage.audit;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * The one way features audit what they do. {@link #record} joins the event to the action's own transaction: it is
+ * appended to the chain just before that transaction commits (so the chain's lock is held as briefly as possible,
+ * and all events of one transaction go in one statement), and if it cannot be appended the commit, and so the
+ * action, fails. An action that rolls back leaves no event; denials, whose action rolls back by nature, are recorded
+ * with {@link #recordInOwnTransaction}.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final Object PENDING = new Object();
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    AuditAppender appender;
+
+    @Inject
+    AuditConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Adds the event to the current transaction; there must be one. */
+    public void record(AuditEntry entry) {
+        if (!config.enabled()) {
+            return;
+        }
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("an audit event is recorded inside its action's transaction");
+        }
+        Pending pending = (Pending) transactions.getResource(PENDING);
+        if (pending == null) {
+            pending = new Pending();
+            transactions.putResource(PENDING, pending);
+            transactions.registerInterposedSynchronization(pending);
+        }
+        pending.events.add(entry.at(clock.instant(), RequestIds.current()));
+    }
+
+    /** Records and commits the event now, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordInOwnTransaction(AuditEntry entry) {
+        record(entry);
+    }
+
+    /** The events of one transaction, appended at its end. */
+    private final class Pending implements Synchronization {
+
+        final List<AuditEvent> events = new ArrayList<>(2);
+
+        @Override
+        public void beforeCompletion() {
+            if (transactions.getRollbackOnly()) {
+                return;
+            }
+            try {
+                appender.append(events);
+            } catch (SQLException e) {
+                // Thrown from here, the transaction rolls back: no action without its event.
+                throw new IllegalStateException("the audit trail could not be appended to", e);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            // nothing: the events are in the database or rolled back with their action
+        }
+    }
+}
