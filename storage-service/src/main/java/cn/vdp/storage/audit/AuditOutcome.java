@@ -1,5 +1,8 @@
 package cn.vdp.storage.audit;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** How an audited action ended. */
 public enum AuditOutcome {
     /** Done. */
@@ -17,5 +20,9 @@ public enum AuditOutcome {
 
     public String code() {
         return code;
+    }
+
+    public static Optional<AuditOutcome> fromCode(String code) {
+        return Arrays.stream(values()).filter(o -> o.code.equals(code)).findFirst();
     }
 }

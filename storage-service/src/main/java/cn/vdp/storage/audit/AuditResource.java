@@ -1,0 +1,102 @@
+package cn.vdp.storage.audit;
+
+import java.sql.SQLException;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.vdp.common.security.Roles;
+import cn.vdp.common.web.QueryParameters;
+import cn.vdp.storage.audit.AuditApi.CheckpointPage;
+import cn.vdp.storage.audit.AuditApi.EventPage;
+import cn.vdp.storage.audit.AuditApi.Verification;
+import cn.vdp.storage.security.CurrentCaller;
+
+/** The audit trail for regulators: read-only, and every query is itself audited. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+@RolesAllowed(Roles.REGULATOR)
+public class AuditResource {
+
+    static final String CSV = "text/csv";
+
+    @Inject
+    AuditQueries queries;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Path("/audit/events")
+    @Audited(AuditAction.AUDIT_BROWSE)
+    @Operation(summary = "Browse the audit trail", description = "Newest first, filtered by occurrence time [from, to), "
+            + "VIN, actor (subject), action and outcome; all filters are optional.")
+    @APIResponse(responseCode = "200", description = "A page of events")
+    @APIResponse(responseCode = "400", description = "A malformed filter, limit or cursor")
+    public EventPage events(@Parameter(description = "ISO-8601, inclusive") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601, exclusive") @QueryParam("to") String to,
+            @QueryParam("vin") String vin,
+            @Parameter(description = "The actor's subject") @QueryParam("actor") String actor,
+            @Parameter(description = "An action code, e.g. telemetry.read") @QueryParam("action") String action,
+            @Parameter(description = "success, denied or refused") @QueryParam("outcome") String outcome,
+            @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor)
+            throws SQLException {
+        return queries.browse(AuditFilter.parse(from, to, vin, actor, action, outcome),
+                QueryParameters.integer("limit", limit), cursor, caller.get());
+    }
+
+    @GET
+    @Path("/audit/events.csv")
+    @Produces(CSV)
+    @Audited(AuditAction.AUDIT_EXPORT)
+    @Operation(summary = "Export the audit trail as CSV", description = "Every matching event up to now, oldest first, "
+            + "streamed; same filters as browsing. Timestamps have six fraction digits, as in the canonical content.")
+    @APIResponse(responseCode = "200", description = "CSV with a header row",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "A malformed filter")
+    public Response exportCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("vin") String vin, @QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("outcome") String outcome) throws SQLException {
+        return Response.ok(queries.exportCsv(AuditFilter.parse(from, to, vin, actor, action, outcome), caller.get()))
+                .type(CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"audit-events.csv\"").build();
+    }
+
+    @GET
+    @Path("/audit/verification")
+    @Audited(AuditAction.AUDIT_VERIFY)
+    @Operation(summary = "Verify the hash chain", description = "Walks every event in id order and compares the chain "
+            + "with the signed checkpoints; names the first broken event and why.")
+    @APIResponse(responseCode = "200", description = "INTACT, or BROKEN with the first broken event")
+    public Verification verification() throws SQLException {
+        return queries.verify(caller.get());
+    }
+
+    @GET
+    @Path("/audit/checkpoints")
+    @Audited(AuditAction.AUDIT_CHECKPOINTS)
+    @Operation(summary = "Signed checkpoints of the chain", description = "Newest first, with the public key that "
+            + "verifies them. Checkpoints are made by the service on a schedule; keep copies to prove later that "
+            + "nothing was removed.")
+    @APIResponse(responseCode = "200", description = "A page of checkpoints")
+    public CheckpointPage checkpoints(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor)
+            throws SQLException {
+        return queries.checkpoints(QueryParameters.integer("limit", limit), cursor, caller.get());
+    }
+}
