@@ -68,16 +68,7 @@ final class StorageWriteBench {
             DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
             String jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + roles.database();
             LocalJwt jwt = new LocalJwt();
-            Map<String, String> properties = Map.ofEntries(
-                    Map.entry("quarkus.http.port", String.valueOf(HTTP_PORT)),
-                    Map.entry("quarkus.management.port", String.valueOf(MANAGEMENT_PORT)),
-                    Map.entry("quarkus.datasource.jdbc.url", jdbc),
-                    Map.entry("quarkus.datasource.password", roles.appPassword()),
-                    Map.entry("quarkus.flyway.password", roles.ownerPassword()),
-                    Map.entry("quarkus.oidc.auth-server-url", ""),
-                    Map.entry("quarkus.oidc.public-key", jwt.publicKey()),
-                    Map.entry("quarkus.oidc.token.issuer", LocalJwt.ISSUER),
-                    Map.entry("quarkus.log.level", "WARN"));
+            Map<String, String> properties = StorageServiceProperties.of(HTTP_PORT, MANAGEMENT_PORT, jdbc, roles, jwt);
             Path log = work.resolve("storage.log");
             System.out.println("starting storage-service (log: " + log + ")");
             try (ServiceProcess storage = ServiceProcess.start(root, "storage-service", properties, log,

@@ -56,7 +56,8 @@ public final class AuditApi {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(description = "A signed checkpoint of the chain's head")
     public record CheckpointView(long id, Instant createdAt, long headId, String headHash, long eventCount, String keyId,
-            String algorithm, @Schema(description = "Base64 signature over the checkpoint's signed content") String signature,
+            String algorithm,
+            @Schema(description = "Base64 signature over the checkpoint's signed content") String signature,
             @Schema(description = "Whether this service verified the signature; absent when the key is not known here")
             Boolean signatureValid) {
 
@@ -74,9 +75,11 @@ public final class AuditApi {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(description = "Result of walking the whole chain in id order")
     public record Verification(Instant verifiedAt, ChainStatus status,
-            @Schema(description = "Events verified before the first break (all of them when intact)") long eventsVerified,
+            @Schema(description = "Events verified before the first break (all of them when intact)")
+            long eventsVerified,
             Long lastVerifiedId,
-            @Schema(description = "The last id the chain must reach: the head's, or a later checkpoint's") long expectedLastId,
+            @Schema(description = "The last id the chain must reach: the head's, or a later checkpoint's")
+            long expectedLastId,
             BrokenEvent firstBroken, CheckpointCheck checkpoints) {
     }
 

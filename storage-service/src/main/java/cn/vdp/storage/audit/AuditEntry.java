@@ -68,7 +68,8 @@ public final class AuditEntry {
     }
 
     AuditEvent at(Instant occurredAt, String currentRequestId) {
-        return new AuditEvent(occurredAt, requestId != null ? requestId : currentRequestId, actor, action.code(), outcome.code(), vin, categories, rangeFrom,
+        return new AuditEvent(occurredAt, requestId != null ? requestId : currentRequestId, actor, action.code(),
+                outcome.code(), vin, categories, rangeFrom,
                 rangeTo, quantity, detail);
     }
 }

@@ -63,7 +63,8 @@ class AuditEventStore {
     }
 
     private List<StoredEvent> query(String sql, List<Object> parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 Object value = parameters.get(i);
                 query.setObject(i + 1, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);

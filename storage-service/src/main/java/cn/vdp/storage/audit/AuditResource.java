@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,8 +34,6 @@ import cn.vdp.storage.security.CurrentCaller;
 @RolesAllowed(Roles.REGULATOR)
 public class AuditResource {
 
-    static final String CSV = "text/csv";
-
     @Inject
     AuditQueries queries;
 
@@ -48,34 +47,23 @@ public class AuditResource {
             + "VIN, actor (subject), action and outcome; all filters are optional.")
     @APIResponse(responseCode = "200", description = "A page of events")
     @APIResponse(responseCode = "400", description = "A malformed filter, limit or cursor")
-    public EventPage events(@Parameter(description = "ISO-8601, inclusive") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601, exclusive") @QueryParam("to") String to,
-            @QueryParam("vin") String vin,
-            @Parameter(description = "The actor's subject") @QueryParam("actor") String actor,
-            @Parameter(description = "An action code, e.g. telemetry.read") @QueryParam("action") String action,
-            @Parameter(description = "success, denied or refused") @QueryParam("outcome") String outcome,
-            @QueryParam("limit") String limit,
+    public EventPage events(@BeanParam AuditFilterParams filter, @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor)
             throws SQLException {
-        return queries.browse(AuditFilter.parse(from, to, vin, actor, action, outcome),
-                QueryParameters.integer("limit", limit), cursor, caller.get());
+        return queries.browse(filter.parse(), QueryParameters.integer("limit", limit), cursor, caller.get());
     }
 
     @GET
     @Path("/audit/events.csv")
-    @Produces(CSV)
+    @Produces(CsvWriter.MEDIA_TYPE)
     @Audited(AuditAction.AUDIT_EXPORT)
     @Operation(summary = "Export the audit trail as CSV", description = "Every matching event up to now, oldest first, "
             + "streamed; same filters as browsing. Timestamps have six fraction digits, as in the canonical content.")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
-            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A malformed filter")
-    public Response exportCsv(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("vin") String vin, @QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("outcome") String outcome) throws SQLException {
-        return Response.ok(queries.exportCsv(AuditFilter.parse(from, to, vin, actor, action, outcome), caller.get()))
-                .type(CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"audit-events.csv\"").build();
+    public Response exportCsv(@BeanParam AuditFilterParams filter) throws SQLException {
+        return CsvWriter.download(queries.exportCsv(filter.parse(), caller.get()), "audit-events.csv");
     }
 
     @GET

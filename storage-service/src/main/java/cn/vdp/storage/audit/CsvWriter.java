@@ -3,16 +3,26 @@ package cn.vdp.storage.audit;
 import java.io.IOException;
 import java.io.Writer;
 
+import jakarta.ws.rs.core.Response;
+
 /**
  * RFC 4180 rows (CRLF, fields quoted when needed, quotes doubled). A cell that a spreadsheet would run as a
  * formula (starting with = + - @, tab or CR) is prefixed with a single quote, which is not part of the value.
  */
 public final class CsvWriter {
 
+    public static final String MEDIA_TYPE = "text/csv";
+
     private final Writer out;
 
     public CsvWriter(Writer out) {
         this.out = out;
+    }
+
+    /** An answer that browsers save as a file. */
+    public static Response download(Object entity, String filename) {
+        return Response.ok(entity).type(MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
     }
 
     public void row(Object... cells) throws IOException {

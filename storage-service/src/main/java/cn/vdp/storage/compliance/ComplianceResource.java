@@ -25,6 +25,7 @@ import cn.vdp.common.security.Roles;
 import cn.vdp.common.web.QueryParameters;
 import cn.vdp.storage.audit.AuditAction;
 import cn.vdp.storage.audit.Audited;
+import cn.vdp.storage.audit.CsvWriter;
 import cn.vdp.storage.compliance.ComplianceApi.Report;
 import cn.vdp.storage.security.CurrentCaller;
 
@@ -32,8 +33,6 @@ import cn.vdp.storage.security.CurrentCaller;
 @Tag(name = "Compliance")
 @RolesAllowed(Roles.REGULATOR)
 public class ComplianceResource {
-
-    private static final String CSV = "text/csv";
 
     @Inject
     ComplianceReports reports;
@@ -60,19 +59,17 @@ public class ComplianceResource {
 
     @GET
     @Path("/compliance/report.csv")
-    @Produces(CSV)
+    @Produces(CsvWriter.MEDIA_TYPE)
     @Audited(AuditAction.COMPLIANCE_REPORT)
     @Operation(summary = "The yearly compliance report as CSV", description = "One figure per row: section, item, "
             + "figure, value.")
     @APIResponse(responseCode = "200", description = "The report",
-            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Not a plausible year")
     public Response reportCsv(@QueryParam("year") String year) throws SQLException {
         int reported = year(year);
-        return Response.ok(ComplianceCsv.of(reports.generate(reported, caller.get())))
-                .type(CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"compliance-report-" + reported + ".csv\"")
-                .build();
+        return CsvWriter.download(ComplianceCsv.of(reports.generate(reported, caller.get())),
+                "compliance-report-" + reported + ".csv");
     }
 
     private int year(String text) {

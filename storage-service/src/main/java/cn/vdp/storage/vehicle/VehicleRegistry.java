@@ -106,7 +106,8 @@ public class VehicleRegistry {
         openPeriod(vin, newOwner.strip(), now);
         ownerChanged.fire(new OwnerChanged(vin, previousOwner, newOwner.strip(), now));
         audit.record(AuditEntry.of(AuditAction.VEHICLE_TRANSFER, Actor.of(operator, Roles.OPERATOR)).vin(vin)
-                .range(now, null).detail("from=" + (previousOwner == null ? "none" : previousOwner) + "; to=" + newOwner.strip()));
+                .range(now, null)
+                .detail("from=" + (previousOwner == null ? "none" : previousOwner) + "; to=" + newOwner.strip()));
         return view(vehicle);
     }
 

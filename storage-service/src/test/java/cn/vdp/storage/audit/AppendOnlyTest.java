@@ -90,7 +90,8 @@ class AppendOnlyTest {
         try (Connection schemaOwner = DriverManager.getConnection(url, owner, ownerPassword);
                 Connection superuser = DriverManager.getConnection(superuserUrl)) {
             for (Connection connection : List.of(schemaOwner, superuser)) {
-                assertRefused(connection, "UPDATE audit_event SET detail = 'x' WHERE id = (SELECT max(id) FROM audit_event)");
+                assertRefused(connection,
+                        "UPDATE audit_event SET detail = 'x' WHERE id = (SELECT max(id) FROM audit_event)");
                 assertRefused(connection, "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)");
                 assertRefused(connection, "TRUNCATE audit_event");
                 assertRefused(connection, "DELETE FROM audit_chain_head");

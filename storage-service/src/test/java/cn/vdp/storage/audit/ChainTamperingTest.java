@@ -76,20 +76,18 @@ class ChainTamperingTest {
         assertEquals(eventId - 1, result.eventsVerified(), "every event before it verified");
     }
 
-    @Test
-    void changedRowIsNamedAlsoThroughTheRegulatorsApi() throws SQLException {
-        long first = fourFreshEvents();
-        long changed = first + 1;
+    /** What an attacker does, and what is then checked; both may touch the database. */
+    private interface Step {
+        void run(Superuser attacker) throws SQLException;
+    }
+
+    /** Keeps events [first, last], tampers, checks, puts everything back and checks the chain is intact again. */
+    private void tamper(long first, long last, Step tampering, Step check) throws SQLException {
         try (Superuser attacker = new Superuser(superuserUrl)) {
-            attacker.save(first, first + 3);
-            attacker.execute("UPDATE audit_event SET detail = 'market=US; owner=none' WHERE id = ?", changed);
+            attacker.save(first, last);
+            tampering.run(attacker);
             try {
-                assertBrokenAt(changed, ChainProblem.CONTENT_CHANGED);
-                as(Tokens.regulator()).get("/api/v1/audit/verification").then().statusCode(200)
-                        .body("status", equalTo("BROKEN"))
-                        .body("firstBroken.eventId", equalTo((int) changed))
-                        .body("firstBroken.problem", equalTo("CONTENT_CHANGED"))
-                        .body("lastVerifiedId", equalTo((int) changed - 1));
+                check.run(attacker);
             } finally {
                 attacker.restore();
             }
@@ -98,19 +96,28 @@ class ChainTamperingTest {
     }
 
     @Test
+    void changedRowIsNamedAlsoThroughTheRegulatorsApi() throws SQLException {
+        long first = fourFreshEvents();
+        long changed = first + 1;
+        tamper(first, first + 3,
+                attacker -> attacker.execute("UPDATE audit_event SET detail = 'market=US; owner=none' WHERE id = ?",
+                        changed),
+                attacker -> {
+                    assertBrokenAt(changed, ChainProblem.CONTENT_CHANGED);
+                    as(Tokens.regulator()).get("/api/v1/audit/verification").then().statusCode(200)
+                            .body("status", equalTo("BROKEN"))
+                            .body("firstBroken.eventId", equalTo((int) changed))
+                            .body("firstBroken.problem", equalTo("CONTENT_CHANGED"))
+                            .body("lastVerifiedId", equalTo((int) changed - 1));
+                });
+    }
+
+    @Test
     void deletedRowIsNamedAsMissing() throws SQLException {
         long first = fourFreshEvents();
         long deleted = first + 2;
-        try (Superuser attacker = new Superuser(superuserUrl)) {
-            attacker.save(first, first + 3);
-            attacker.execute("DELETE FROM audit_event WHERE id = ?", deleted);
-            try {
-                assertBrokenAt(deleted, ChainProblem.EVENT_MISSING);
-            } finally {
-                attacker.restore();
-            }
-        }
-        intact();
+        tamper(first, first + 3, attacker -> attacker.execute("DELETE FROM audit_event WHERE id = ?", deleted),
+                attacker -> assertBrokenAt(deleted, ChainProblem.EVENT_MISSING));
     }
 
     @Test
@@ -118,18 +125,11 @@ class ChainTamperingTest {
         long first = fourFreshEvents();
         long a = first;
         long b = first + 2;
-        try (Superuser attacker = new Superuser(superuserUrl)) {
-            attacker.save(first, first + 3);
+        tamper(first, first + 3, attacker -> {
             attacker.execute("UPDATE audit_event SET id = id + ? WHERE id IN (?, ?)", OFFSET, a, b);
             attacker.execute("UPDATE audit_event SET id = CASE id WHEN ? THEN ? ELSE ? END WHERE id IN (?, ?)",
                     a + OFFSET, b, a, a + OFFSET, b + OFFSET);
-            try {
-                assertBrokenAt(a, ChainProblem.CONTENT_CHANGED);
-            } finally {
-                attacker.restore();
-            }
-        }
-        intact();
+        }, attacker -> assertBrokenAt(a, ChainProblem.CONTENT_CHANGED));
     }
 
     @Test
@@ -138,19 +138,15 @@ class ChainTamperingTest {
         long last = first + 3;
         Checkpoint checkpoint = checkpoints.create().orElseThrow();
         assertEquals(last, checkpoint.headId());
-        try (Superuser attacker = new Superuser(superuserUrl)) {
-            attacker.save(first, last);
+        tamper(first, last, attacker -> {
             attacker.execute("DELETE FROM audit_event WHERE id >= ?", last - 1);
             // a careful attacker also rewinds the head, so that only the checkpoint knows
             attacker.execute("UPDATE audit_chain_head SET last_id = ?, last_hash = (SELECT hash FROM audit_event "
                     + "WHERE id = ?)", last - 2, last - 2);
-            try {
-                assertBrokenAt(last - 1, ChainProblem.EVENT_MISSING);
-                assertTrue(verifier.verify().firstBroken().detail().contains("checkpoint " + checkpoint.id()));
-            } finally {
-                attacker.restore();
-            }
-        }
+        }, attacker -> {
+            assertBrokenAt(last - 1, ChainProblem.EVENT_MISSING);
+            assertTrue(verifier.verify().firstBroken().detail().contains("checkpoint " + checkpoint.id()));
+        });
         assertTrue(intact().checkpoints().compared() >= 1, "the restored chain agrees with the checkpoint");
     }
 
@@ -161,8 +157,7 @@ class ChainTamperingTest {
         Checkpoint checkpoint = checkpoints.create().orElseThrow();
         List<StoredEvent> original = store.oldestFirst(new AuditFilter(null, null, null, null, null, null), first - 1,
                 last, 10);
-        try (Superuser attacker = new Superuser(superuserUrl)) {
-            attacker.save(first, last);
+        tamper(first, last, attacker -> {
             // rewrite the second event and recompute every later hash, as someone who knows the format would
             byte[] previous = original.get(0).hash();
             for (StoredEvent stored : original.subList(1, original.size())) {
@@ -176,13 +171,7 @@ class ChainTamperingTest {
                 previous = hash;
             }
             attacker.execute("UPDATE audit_chain_head SET last_hash = ?", previous);
-            try {
-                assertBrokenAt(checkpoint.headId(), ChainProblem.CHECKPOINT_MISMATCH);
-            } finally {
-                attacker.restore();
-            }
-        }
-        intact();
+        }, attacker -> assertBrokenAt(checkpoint.headId(), ChainProblem.CHECKPOINT_MISMATCH));
     }
 
     @Test

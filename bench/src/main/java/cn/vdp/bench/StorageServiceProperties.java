@@ -1,0 +1,27 @@
+package cn.vdp.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import cn.vdp.devpg.DatabaseRoles;
+
+/** How the benchmarks start storage-service: its ports, the run's database and the run's token key. */
+final class StorageServiceProperties {
+
+    private StorageServiceProperties() {
+    }
+
+    static Map<String, String> of(int httpPort, int managementPort, String jdbc, DatabaseRoles roles, LocalJwt jwt) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("quarkus.http.port", String.valueOf(httpPort));
+        properties.put("quarkus.management.port", String.valueOf(managementPort));
+        properties.put("quarkus.datasource.jdbc.url", jdbc);
+        properties.put("quarkus.datasource.password", roles.appPassword());
+        properties.put("quarkus.flyway.password", roles.ownerPassword());
+        properties.put("quarkus.oidc.auth-server-url", "");
+        properties.put("quarkus.oidc.public-key", jwt.publicKey());
+        properties.put("quarkus.oidc.token.issuer", LocalJwt.ISSUER);
+        properties.put("quarkus.log.level", "WARN");
+        return properties;
+    }
+}
