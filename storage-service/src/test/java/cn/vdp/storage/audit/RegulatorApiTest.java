@@ -46,6 +46,9 @@ class RegulatorApiTest {
     @Inject
     AuditCheckpoints checkpoints;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/openapi", management = true)
+    java.net.URL openApi;
+
     private String requestId;
 
     private RequestSpecification regulator() {
@@ -96,6 +99,15 @@ class RegulatorApiTest {
                 .statusCode(200).body("events.action", equalTo(List.of("vehicle.register")));
         regulator().get("/api/v1/audit/events?vin=" + vin + "&action=audit.browse").then().statusCode(200)
                 .body("events.actorSubject", everyItem(equalTo("regulator-1")));
+    }
+
+    @Test
+    void theFiltersAreDocumentedForBrowsingAndExport() {
+        for (String path : List.of("/api/v1/audit/events", "/api/v1/audit/events.csv")) {
+            List<String> names = io.restassured.RestAssured.given().accept("application/json").get(openApi).then()
+                    .statusCode(200).extract().jsonPath().getList("paths.'" + path + "'.get.parameters.name");
+            assertTrue(names.containsAll(List.of("from", "to", "vin", "actor", "action", "outcome")), path + ": " + names);
+        }
     }
 
     @Test
