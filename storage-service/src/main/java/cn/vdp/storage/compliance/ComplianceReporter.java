@@ -67,27 +67,36 @@ public class ComplianceReporter {
         Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant now = clock.instant();
-        Report figures;
+        Vehicles vehicles;
+        Owners owners;
+        List<CategoryFigures> categories;
+        List<ConsentFigures> consent;
+        List<Refusals> refusals;
+        List<Access> access;
         try (Connection connection = dataSource.getConnection()) {
+            int isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
                 Queries q = new Queries(connection, from, to);
-                figures = new Report(year, from, to, LocalDate.of(year, DUE_MONTH, DUE_DAY), now,
-                        new Storage(regions.allowed(), regions.current(), regions.source()), vehicles(q), owners(q),
-                        categories(q), consent(q, now), null, refusals(q), access(q), null);
-                connection.commit();
+                vehicles = vehicles(q);
+                owners = owners(q);
+                categories = categories(q);
+                consent = consent(q, now);
+                refusals = refusals(q);
+                access = access(q);
             } finally {
-                connection.rollback();
+                connection.rollback(); // read only: nothing to keep
                 connection.setReadOnly(false);
+                connection.setTransactionIsolation(isolation);
                 connection.setAutoCommit(true);
             }
         }
         Verification chain = verifier.verify();
-        return new Report(figures.year(), from, to, figures.due(), now, figures.storage(), figures.vehicles(),
-                figures.owners(), figures.categories(), figures.consent(), figures.erasure(),
-                figures.refusedRecords(), figures.access(), chain);
+        return new Report(year, from, to, LocalDate.of(year, DUE_MONTH, DUE_DAY), now,
+                new Storage(regions.allowed(), regions.current(), regions.source()), vehicles, owners, categories,
+                consent, null, refusals, access, chain);
     }
 
     private static Vehicles vehicles(Queries q) throws SQLException {
