@@ -5,12 +5,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The one way features audit what they do. {@link #record} joins the event to the action's own transaction: it is
@@ -35,6 +39,19 @@ public class AuditTrail {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private Counter appended;
+    private Counter failed;
+
+    @PostConstruct
+    void init() {
+        appended = Counter.builder("storage_audit_events").description("Audit events committed").register(metrics);
+        failed = Counter.builder("storage_audit_append_failures")
+                .description("Transactions refused because their audit events could not be appended").register(metrics);
+    }
 
     /** Adds the event to the current transaction; there must be one. */
     public void record(AuditEntry entry) {
@@ -71,7 +88,8 @@ public class AuditTrail {
             }
             try {
                 appender.append(events);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                failed.increment();
                 // Thrown from here, the transaction rolls back: no action without its event.
                 throw new IllegalStateException("the audit trail could not be appended to", e);
             }
@@ -79,7 +97,9 @@ public class AuditTrail {
 
         @Override
         public void afterCompletion(int status) {
-            // nothing: the events are in the database or rolled back with their action
+            if (status == Status.STATUS_COMMITTED) {
+                appended.increment(events.size());
+            }
         }
     }
 }

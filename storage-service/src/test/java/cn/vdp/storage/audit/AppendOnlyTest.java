@@ -44,6 +44,9 @@ class AppendOnlyTest {
     @ConfigProperty(name = PostgresResource.SUPERUSER_URL)
     String superuserUrl;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
 
@@ -121,6 +124,8 @@ class AppendOnlyTest {
             }
         }
         assertEquals(before, AuditRows.lastId(db), "nothing appended");
+        io.restassured.RestAssured.given().get(metrics).then().statusCode(200)
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*\\nstorage_audit_append_failures_total [1-9].*"));
         assertEquals(0, Rows.count(db, "SELECT count(*) FROM consent WHERE vin = ?", vin),
                 "the consent change rolled back with its event");
     }
