@@ -6,7 +6,7 @@ ifdef CI
 MVN += -ntp
 endif
 
-.PHONY: help build test run stop bench clean
+.PHONY: help build test run stop bench clean k8s native-sources
 
 help:
 	@echo "make run    start PostgreSQL and the services locally (data kept in .run/)"
@@ -14,12 +14,17 @@ help:
 	@echo "make test   run every test"
 	@echo "make build  compile and package every module"
 	@echo "make bench  measure throughput; figures go to docs/benchmarks.md (BENCH=name runs one)"
+	@echo "make k8s    render the plain Kubernetes manifests k8s/manifests/ from the Helm chart k8s/vdp"
+	@echo "make native-sources  run the Quarkus native build steps of the three services (no GraalVM needed)"
 
 build:
 	$(MVN) -q package -DskipTests
 
+# Every test (unit, Quarkus, @QuarkusIntegrationTest against the packaged jars, the Helm chart tests), then the
+# native build steps (about 1.5 minutes, so CI catches native-build errors too).
 test:
 	$(MVN) verify
+	$(MAKE) native-sources
 
 run: build
 	scripts/run.sh start
@@ -32,3 +37,19 @@ bench: build
 
 clean:
 	$(MVN) -q clean
+
+# Plain manifests for kubectl, rendered from the chart with real Helm (helm-java); a test checks they are current.
+k8s:
+	$(MVN) -q package -DskipTests -pl k8s/chart-tests -am
+	java -Dvdp.root=$(CURDIR) -cp "$$(cat k8s/chart-tests/target/classpath.txt):k8s/chart-tests/target/classes" cn.vdp.k8s.RenderManifests
+
+# Every Quarkus native build step (reflection, resources, substitutions) of the three services, writing
+# */target/native-sources/ instead of a binary: no GraalVM/Mandrel can be had here. Build binaries with -Pnative
+# where one exists (see docs/deploy.md).
+NATIVE_SERVICES := storage-service,ingest-service,owner-portal-service
+native-sources:
+	$(MVN) -q package -DskipTests -Pnative -Dquarkus.native.sources-only=true -pl $(NATIVE_SERVICES) -am
+	@for s in storage-service ingest-service owner-portal-service; do \
+		test -s $$s/target/native-sources/native-image.args || { echo "$$s: no native-image.args"; exit 1; }; \
+		echo "$$s: native sources in $$s/target/native-sources/"; \
+	done

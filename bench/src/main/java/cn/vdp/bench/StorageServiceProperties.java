@@ -5,7 +5,7 @@ import java.util.Map;
 
 import cn.vdp.devpg.DatabaseRoles;
 
-/** How the benchmarks start storage-service: its ports, the run's database and the run's token key. */
+/** How the benchmarks start storage-service: its ports, the run's database, the run's token key, its region. */
 final class StorageServiceProperties {
 
     private StorageServiceProperties() {
@@ -21,6 +21,9 @@ final class StorageServiceProperties {
         properties.put("quarkus.oidc.auth-server-url", "");
         properties.put("quarkus.oidc.public-key", jwt.publicKey());
         properties.put("quarkus.oidc.token.issuer", LocalJwt.ISSUER);
+        // outside Kubernetes the residency guard takes the region from configuration
+        properties.put("storage.residency.region", "cn-north-1");
+        properties.put("storage.residency.allowed-regions", "cn-north-1");
         properties.put("quarkus.log.level", "WARN");
         return properties;
     }

@@ -24,8 +24,12 @@ public final class ComplianceApi {
             Verification chain) {
     }
 
-    @Schema(description = "Where the data is stored")
-    public record Storage(List<String> allowedRegions, String region, String source) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "Where the data is stored: the allowed China regions, and where this service runs (from "
+            + "the residency guard's last check)")
+    public record Storage(List<String> allowedRegions, String region,
+            @Schema(description = "kubernetes-node (the node's region label) or configuration") String source,
+            String node, boolean inAllowedRegion, Instant checkedAt) {
     }
 
     @Schema(description = "Cars: registered now (by market), registered during the year, with data from the year")

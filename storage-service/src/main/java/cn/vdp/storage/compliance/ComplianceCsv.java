@@ -30,6 +30,9 @@ final class ComplianceCsv {
             csv.row("storage", "", "allowed_regions", String.join(";", r.storage().allowedRegions()));
             csv.row("storage", "", "region", r.storage().region());
             csv.row("storage", "", "source", r.storage().source());
+            csv.row("storage", "", "node", r.storage().node());
+            csv.row("storage", "", "in_allowed_region", r.storage().inAllowedRegion());
+            csv.row("storage", "", "checked_at", r.storage().checkedAt());
             csv.row("vehicles", "", "registered", r.vehicles().registered());
             for (MarketCount market : r.vehicles().byMarket()) {
                 csv.row("vehicles", "market " + market.market(), "registered", market.vehicles());

@@ -34,6 +34,8 @@ import cn.vdp.storage.compliance.ComplianceApi.Report;
 import cn.vdp.storage.compliance.ComplianceApi.Storage;
 import cn.vdp.storage.compliance.ComplianceApi.Vehicles;
 import cn.vdp.storage.consent.ConsentService;
+import cn.vdp.storage.residency.ResidencyGuard;
+import cn.vdp.storage.residency.ResidencyStatus;
 import cn.vdp.storage.retention.RetentionConfig;
 
 /**
@@ -55,7 +57,7 @@ public class ComplianceReporter {
     RetentionConfig retention;
 
     @Inject
-    StorageRegions regions;
+    ResidencyGuard residency;
 
     @Inject
     ChainVerifier verifier;
@@ -94,9 +96,11 @@ public class ComplianceReporter {
             }
         }
         Verification chain = verifier.verify();
-        return new Report(year, from, to, LocalDate.of(year, DUE_MONTH, DUE_DAY), now,
-                new Storage(regions.allowed(), regions.current(), regions.source()), vehicles, owners, categories,
-                consent, null, refusals, access, chain);
+        ResidencyStatus where = residency.status();
+        Storage storage = new Storage(where.allowedRegions(), where.region().orElse(null), where.source().tag(),
+                where.node().orElse(null), where.allowed(), where.checkedAt());
+        return new Report(year, from, to, LocalDate.of(year, DUE_MONTH, DUE_DAY), now, storage, vehicles, owners,
+                categories, consent, null, refusals, access, chain);
     }
 
     private static Vehicles vehicles(Queries q) throws SQLException {

@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 
-import cn.vdp.common.openapi.OpenApiOperations;
-import cn.vdp.common.openapi.OpenApiOperations.Operation;
+import cn.vdp.common.testing.OpenApiOperations;
+import cn.vdp.common.testing.OpenApiOperations.Operation;
 import cn.vdp.storage.support.AuditRows;
 import cn.vdp.storage.support.Rows;
 import cn.vdp.storage.support.StorageTest;

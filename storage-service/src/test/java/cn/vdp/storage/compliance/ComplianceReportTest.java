@@ -47,6 +47,12 @@ class ComplianceReportTest {
     @Inject
     AgroalDataSource db;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "storage.residency.allowed-regions")
+    String allowedRegions;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "storage.residency.region")
+    String region;
+
     private void seed() throws SQLException, InterruptedException {
         String owner = "owner-" + UUID.randomUUID();
         String a = TestVins.next();
@@ -106,6 +112,10 @@ class ComplianceReportTest {
     private void assertFigures(JsonPath r, int year, String requestId) {
         assertEquals(year, r.getInt("year"));
         assertEquals(year + "-12-15", r.getString("due"));
+        assertEquals(List.of(allowedRegions.split(",")), r.getList("storage.allowedRegions"));
+        assertEquals(region, r.getString("storage.region"));
+        assertEquals("configuration", r.getString("storage.source"));
+        assertTrue(r.getBoolean("storage.inAllowedRegion"));
         assertEquals(sql("SELECT count(*) FROM vehicle"), r.getLong("vehicles.registered"));
         assertEquals(sql("SELECT count(*) FROM vehicle WHERE market = 'US'"),
                 r.getLong("vehicles.byMarket.find { it.market == 'US' }.vehicles"));

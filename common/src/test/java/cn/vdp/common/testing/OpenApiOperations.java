@@ -1,4 +1,4 @@
-package cn.vdp.common.openapi;
+package cn.vdp.common.testing;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The operations an OpenAPI document declares, so that tests can enumerate every endpoint of a service (for
- * example: a read-only role gets 403 on every write) and a new endpoint cannot be forgotten. Used by the services'
- * tests; kept here so that every service reads its document the same way.
+ * example: a read-only role gets 403 on every write) and a new endpoint cannot be forgotten. In common's test-jar
+ * so that every service's tests read their document the same way.
  */
 public final class OpenApiOperations {
 
