@@ -6,7 +6,7 @@ ifdef CI
 MVN += -ntp
 endif
 
-.PHONY: help build test run stop bench clean k8s native-sources
+.PHONY: help build test run stop bench simulate clean k8s native-sources
 
 help:
 	@echo "make run    start PostgreSQL and the services locally (data kept in .run/)"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench  measure throughput; figures go to docs/benchmarks.md (BENCH=name runs one)"
 	@echo "make k8s    render the plain Kubernetes manifests k8s/manifests/ from the Helm chart k8s/vdp"
 	@echo "make native-sources  run the Quarkus native build steps of the three services (no GraalVM needed)"
+	@echo "make simulate ARGS=...  run the fleet simulator against the local ingest-service"
 
 build:
 	$(MVN) -q package -DskipTests
@@ -34,6 +35,9 @@ stop:
 
 bench: build
 	java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dvdp.root=$(CURDIR) -cp "$$(cat bench/target/classpath.txt):bench/target/classes" cn.vdp.bench.BenchMain $(BENCH)
+
+simulate:
+	java -cp "$$(cat fleet-simulator/target/classpath.txt):fleet-simulator/target/classes" cn.vdp.fleet.FleetSimulatorCli $(ARGS)
 
 clean:
 	$(MVN) -q clean

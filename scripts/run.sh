@@ -11,6 +11,10 @@ mkdir -p "$PIDS" "$LOGS"
 
 PG_PORT=55432
 STORAGE_MGMT=9082
+INGEST_PORT=8443
+INGEST_MGMT=9081
+CERTS="$RUN/certs"
+SIMULATED_CARS=5
 
 say() { printf '%s\n' "$*"; }
 
@@ -78,9 +82,40 @@ start_postgres() {
 
 start_storage() {
     say "storage-service on http://localhost:8082 (management $STORAGE_MGMT)"
+    # The dev profile writes a development signing key here on first start and keeps using it, so exports made
+    # before a restart still verify.
     start storage env VDP_DB_URL="jdbc:postgresql://localhost:$PG_PORT/vdp" \
+        VDP_EXPORT_SIGNING_KEY_FILE="$RUN/keys/export-signing-key.pem" \
         java -Dquarkus.profile=dev -jar "$ROOT/storage-service/target/quarkus-app/quarkus-run.jar" || return 0
     wait_until storage 120 http_ok "http://localhost:$STORAGE_MGMT/q/health/ready"
+}
+
+# The fleet CA, ingest's server certificate (and its CA) and a few car certificates: generated once, then kept
+# (cars keep their identity across runs). Private keys stay in .run/, which is never committed.
+ensure_certs() {
+    local cp
+    cp="$(cat "$ROOT/dev-certs/target/classpath.txt"):$ROOT/dev-certs/target/classes"
+    java -cp "$cp" cn.vdp.devcerts.DevCertificates "$CERTS" "$SIMULATED_CARS" | sed 's/^/  /'
+}
+
+# ingest-service's storage token comes from the realm's token endpoint (Keycloak at VDP_OIDC_ISSUER). Until one
+# answers with a client secret set in VDP_INGEST_CLIENT_SECRET, ingest runs and answers 503 (nothing is lost).
+start_ingest() {
+    say "ingest-service on https://localhost:$INGEST_PORT (client certificate required; management $INGEST_MGMT)"
+    start ingest env VDP_STORAGE_URL="http://localhost:8082" \
+        VDP_TLS_CERT_FILE="$CERTS/ingest.pem" VDP_TLS_KEY_FILE="$CERTS/ingest.key" \
+        VDP_FLEET_CA_FILE="$CERTS/fleet-ca.pem" \
+        java -Dquarkus.profile=dev -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" || return 0
+    wait_until ingest 120 http_ok "http://localhost:$INGEST_MGMT/q/health/ready"
+}
+
+# A curl line that sends one record as the first simulated car.
+curl_example() {
+    local vin
+    vin=$(basename "$(ls "$CERTS"/cars/*.pem | head -n 1)" .pem)
+    say "  curl --cacert .run/certs/server-ca.pem --cert .run/certs/cars/$vin.pem --key .run/certs/cars/$vin.key \\"
+    say "       -H 'Content-Type: application/json' https://localhost:$INGEST_PORT/api/v1/telemetry/batches \\"
+    say "       -d '{\"records\":[{\"vin\":\"$vin\",\"seq\":1,\"recordedAt\":\"'\$(date -u +%FT%TZ)'\",\"signals\":{\"vehicle.speed\":42.5}}]}'"
 }
 
 stop_part() {
@@ -105,19 +140,27 @@ stop_part() {
 case "${1:-}" in
 start)
     ensure_local_env
+    ensure_certs
     start_postgres
     start_storage
+    start_ingest
     say ""
     say "VDP-CN is running locally:"
     say "  storage-service API     http://localhost:8082/api/v1   (OpenAPI: http://localhost:$STORAGE_MGMT/q/openapi)"
     say "  health                  http://localhost:$STORAGE_MGMT/q/health"
+    say "  ingest-service (cars)   https://localhost:$INGEST_PORT/api/v1/telemetry/batches   (mutual TLS)"
+    say "  ingest OpenAPI, metrics http://localhost:$INGEST_MGMT/q/openapi, http://localhost:$INGEST_MGMT/q/metrics"
+    say "  certificates            .run/certs (fleet CA, server CA, cars/VIN.pem|key)"
     say "  PostgreSQL              localhost:$PG_PORT, database vdp (passwords in .run/local.env)"
     say "  logs                    .run/logs/"
+    say "Send a record as a car (register the VIN at storage-service first; until ingest can get its token"
+    say "from the identity provider it answers 503 and the car keeps the record):"
+    curl_example
     say "Stop everything with: make stop"
     ;;
 stop)
     # Reverse order of start.
-    for part in storage postgres; do
+    for part in ingest storage postgres; do
         stop_part "$part"
     done
     ;;

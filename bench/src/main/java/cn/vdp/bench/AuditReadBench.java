@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,12 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import cn.vdp.common.vin.Vin;
-import cn.vdp.devpg.DatabaseBootstrap;
-import cn.vdp.devpg.DatabaseRoles;
-import cn.vdp.devpg.EmbeddedServer;
+import cn.vdp.devcerts.LocalJwt;
 
 /**
  * What the audit write adds to an owner's read: the same page of telemetry read from two storage-service processes
@@ -49,51 +44,34 @@ final class AuditReadBench {
     }
 
     void run() throws Exception {
-        String loadBefore = loadAverage();
-        Path work = Files.createTempDirectory("vdp-bench-audit");
-        DatabaseRoles roles = DatabaseRoles.withPasswords("bench-owner", "bench-app");
-        try (EmbeddedPostgres postgres = EmbeddedServer.start(work.resolve("pg"), 0)) {
-            DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
-            String jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + roles.database();
-            LocalJwt jwt = new LocalJwt();
-            System.out.println("starting two storage-service processes (logs in " + work + ")");
-            try (ServiceProcess audited = start(work, jdbc, roles, jwt, 18182, true);
-                    ServiceProcess plain = start(work, jdbc, roles, jwt, 18282, false)) {
-                String vin = Vin.withCheckDigit("LBN0BENCHA0000001");
-                Client withAudit = new Client("http://localhost:18182", jwt, vin);
-                Client without = new Client("http://localhost:18282", jwt, vin);
-                withAudit.seed();
-                System.out.println("warming up both with " + WARMUP + " reads each");
-                alternate(withAudit, without, WARMUP, 1);
-                List<String> rows = new ArrayList<>();
-                String headline = null;
-                for (int threads : CONCURRENCY) {
-                    System.out.println("timing " + REQUESTS + " reads each, " + threads + " client(s)");
-                    long[][] times = alternate(withAudit, without, REQUESTS, threads);
-                    rows.add(row("with audit", threads, times[0]));
-                    rows.add(row("without audit", threads, times[1]));
-                    String diff = String.format("p99 difference at %d client(s): **%+.3f ms** (p50 %+.3f ms)", threads,
-                            ms(pct(times[0], 99)) - ms(pct(times[1], 99)), ms(pct(times[0], 50)) - ms(pct(times[1], 50)));
-                    headline = headline == null ? diff : headline + "; " + diff;
-                }
-                long events = count(jdbc, roles, "SELECT count(*) FROM audit_event WHERE action = 'telemetry.read'");
-                long expected = (long) (WARMUP + REQUESTS * CONCURRENCY.length);
-                double verifySeconds = withAudit.timeVerification();
-                report(rows, headline, events, expected, verifySeconds,
-                        count(jdbc, roles, "SELECT count(*) FROM audit_event"), loadBefore + " before, "
-                                + loadAverage() + " after");
+        String loadBefore = MachineLoad.averages();
+        Map<String, String> bench = Map.of("quarkus.profile", "bench", "storage.audit.enabled", "true");
+        try (BenchStorage storage = BenchStorage.start(root, "vdp-bench-audit", bench);
+                BenchStorage.Sibling plain = storage.sibling(root, "storage-plain.log",
+                        Map.of("quarkus.profile", "bench", "storage.audit.enabled", "false"))) {
+            String vin = Vin.withCheckDigit("LBN0BENCHA0000001");
+            Client withAudit = new Client(storage.api(), storage.jwt, vin);
+            Client without = new Client(plain.api(), storage.jwt, vin);
+            withAudit.seed();
+            System.out.println("warming up both with " + WARMUP + " reads each");
+            alternate(withAudit, without, WARMUP, 1);
+            List<String> rows = new ArrayList<>();
+            String headline = null;
+            for (int threads : CONCURRENCY) {
+                System.out.println("timing " + REQUESTS + " reads each, " + threads + " client(s)");
+                long[][] times = alternate(withAudit, without, REQUESTS, threads);
+                rows.add(row("with audit", threads, times[0]));
+                rows.add(row("without audit", threads, times[1]));
+                String diff = String.format("p99 difference at %d client(s): **%+.3f ms** (p50 %+.3f ms)", threads,
+                        ms(pct(times[0], 99)) - ms(pct(times[1], 99)), ms(pct(times[0], 50)) - ms(pct(times[1], 50)));
+                headline = headline == null ? diff : headline + "; " + diff;
             }
+            long events = count(storage, "SELECT count(*) FROM audit_event WHERE action = 'telemetry.read'");
+            long expected = (long) (WARMUP + REQUESTS * CONCURRENCY.length);
+            double verifySeconds = withAudit.timeVerification();
+            report(rows, headline, events, expected, verifySeconds, count(storage, "SELECT count(*) FROM audit_event"),
+                    loadBefore + " before, " + MachineLoad.averages() + " after");
         }
-    }
-
-    private ServiceProcess start(Path work, String jdbc, DatabaseRoles roles, LocalJwt jwt, int port, boolean audit)
-            throws Exception {
-        Map<String, String> properties = StorageServiceProperties.of(port, port + 1000, jdbc, roles, jwt);
-        properties.put("quarkus.profile", "bench");
-        properties.put("storage.audit.enabled", String.valueOf(audit));
-        return ServiceProcess.start(root, "storage-service", properties,
-                work.resolve(audit ? "storage-audited.log" : "storage-plain.log"),
-                URI.create("http://localhost:" + (port + 1000) + "/q/health/ready"));
     }
 
     /** Each client thread alternates between the two services (starting with either in turn); nanos per request. */
@@ -143,21 +121,12 @@ final class AuditReadBench {
                 ms(pct(sorted, 50)), ms(pct(sorted, 99)), ms(pct(sorted, 99.9)), ms(sorted[sorted.length - 1]));
     }
 
-    private static long count(String jdbc, DatabaseRoles roles, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbc, roles.app(), roles.appPassword());
+    private static long count(BenchStorage storage, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(storage.jdbc, storage.roles.app(),
+                storage.roles.appPassword());
                 ResultSet rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    /** The 1-, 5- and 15-minute load averages: figures taken on a busy machine say so. */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " / " + fields[1] + " / " + fields[2];
-        } catch (java.io.IOException e) {
-            return "unknown";
         }
     }
 

@@ -21,6 +21,12 @@ public final class BenchMain {
         if (selected.isEmpty() || selected.contains("audit-read")) {
             new AuditReadBench(root).run();
         }
+        if (selected.isEmpty() || selected.contains("ingest-e2e")) {
+            new IngestEndToEndBench(root).run();
+        }
+        if (selected.isEmpty() || selected.contains("export-query")) {
+            new ExportQueryBench(root).run();
+        }
         System.exit(0);
     }
 }

@@ -18,6 +18,12 @@ final class MachineInfo {
                 + System.getProperty("os.version");
     }
 
+    /** The 1-minute load average, or "?" where /proc does not tell. */
+    static String loadAverage() {
+        List<String> load = lines("/proc/loadavg");
+        return load.isEmpty() ? "?" : load.get(0).split(" ")[0];
+    }
+
     private static String cpuModel() {
         return lines("/proc/cpuinfo").stream().filter(l -> l.startsWith("model name")).findFirst()
                 .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,12 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.postgresql.PGConnection;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import cn.vdp.common.vin.Vin;
-import cn.vdp.devpg.DatabaseBootstrap;
+import cn.vdp.devcerts.LocalJwt;
 import cn.vdp.devpg.DatabaseRoles;
-import cn.vdp.devpg.EmbeddedServer;
 
 /**
  * Records per second written through storage-service's batch API (10 signals per record), and a raw COPY of the
@@ -45,8 +41,6 @@ final class StorageWriteBench {
     /** The batch size ingest's group commit aims at; its figure is the headline. */
     private static final int HEADLINE_BATCH = 2000;
     private static final int CONCURRENT_BATCHES = Integer.getInteger("bench.storage.concurrency", 3);
-    private static final int HTTP_PORT = 18082;
-    private static final int MANAGEMENT_PORT = 19082;
 
     private final Path root;
     private final Instant base = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -62,29 +56,18 @@ final class StorageWriteBench {
     }
 
     void run() throws Exception {
-        Path work = Files.createTempDirectory("vdp-bench-storage");
-        DatabaseRoles roles = DatabaseRoles.withPasswords("bench-owner", "bench-app");
-        try (EmbeddedPostgres postgres = EmbeddedServer.start(work.resolve("pg"), 0)) {
-            DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
-            String jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + roles.database();
-            LocalJwt jwt = new LocalJwt();
-            Map<String, String> properties = StorageServiceProperties.of(HTTP_PORT, MANAGEMENT_PORT, jdbc, roles, jwt);
-            Path log = work.resolve("storage.log");
-            System.out.println("starting storage-service (log: " + log + ")");
-            try (ServiceProcess storage = ServiceProcess.start(root, "storage-service", properties, log,
-                    URI.create("http://localhost:" + MANAGEMENT_PORT + "/q/health/ready"))) {
-                Api api = new Api("http://localhost:" + HTTP_PORT, jwt);
-                registerCars(api);
-                System.out.println("warming up the service's JIT with " + WARMUP_RECORDS * 2 + " records");
-                send(api, batches(WARMUP_RECORDS * 2 / HEADLINE_BATCH, HEADLINE_BATCH), HEADLINE_BATCH);
-                List<Result> viaApi = new ArrayList<>();
-                for (int batchSize : BATCH_SIZES) {
-                    viaApi.add(measureApi(api, storage.pid(), batchSize));
-                }
-                Result copy = measureCopy(jdbc, roles, 1);
-                Result copyParallel = measureCopy(jdbc, roles, 2);
-                report(viaApi, copy, copyParallel);
+        try (BenchStorage storage = BenchStorage.start(root, "vdp-bench-storage", Map.of())) {
+            Api api = new Api(storage.api(), storage.jwt);
+            registerCars(api);
+            System.out.println("warming up the service's JIT with " + WARMUP_RECORDS * 2 + " records");
+            send(api, batches(WARMUP_RECORDS * 2 / HEADLINE_BATCH, HEADLINE_BATCH), HEADLINE_BATCH);
+            List<Result> viaApi = new ArrayList<>();
+            for (int batchSize : BATCH_SIZES) {
+                viaApi.add(measureApi(api, storage.pid(), batchSize));
             }
+            Result copy = measureCopy(storage.jdbc, storage.roles, 1);
+            Result copyParallel = measureCopy(storage.jdbc, storage.roles, 2);
+            report(viaApi, copy, copyParallel);
         }
     }
 
@@ -237,7 +220,7 @@ final class StorageWriteBench {
         rows.append(copy.row()).append('\n').append(copyParallel.row());
         String body = String.format("""
                 Command: `make bench` (`BenchMain storage-write`). storage-service runs as its packaged jar \
-                (`java -jar`, -Xmx1g) against an embedded PostgreSQL 17 (fsync and synchronous_commit on) on the same machine, behind \
+                (`java -jar`, -Xmx1g) against an embedded PostgreSQL 17 (fsync on) on the same machine, behind \
                 a real token check (RS256 JWT). The client sends pre-built JSON batches over HTTP/1.1, %d in \
                 flight, for %d cars; each record has %d signals (5 vehicle-state, 5 battery), stored as one row \
                 per record and category. Every answer is checked: all records STORED, committed before the \

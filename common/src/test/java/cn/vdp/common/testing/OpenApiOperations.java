@@ -27,8 +27,19 @@ public final class OpenApiOperations {
     private OpenApiOperations() {
     }
 
-    /** One operation: its method (upper case), its path template and the names of its path parameters. */
-    public record Operation(String method, String path, List<String> pathParameters) {
+    /**
+     * One operation: its method (upper case), its path template, the names of its path parameters and the media types
+     * its request body may have (none when it takes no body).
+     */
+    public record Operation(String method, String path, List<String> pathParameters, List<String> requestMediaTypes) {
+
+        /**
+         * A media type the operation accepts, so that a request reaches its security check rather than being refused
+         * for its media type (415) first; JSON when it declares no body.
+         */
+        public String contentType() {
+            return requestMediaTypes.isEmpty() ? "application/json" : requestMediaTypes.get(0);
+        }
 
         /**
          * The path with every parameter replaced by its value; fails naming the parameter that has none, so that a
@@ -65,10 +76,13 @@ public final class OpenApiOperations {
             while (matcher.find()) {
                 parameters.add(matcher.group(1));
             }
-            for (Iterator<String> names = path.getValue().fieldNames(); names.hasNext();) {
-                String method = names.next().toUpperCase(Locale.ROOT);
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> operation = ops.next();
+                String method = operation.getKey().toUpperCase(Locale.ROOT);
                 if (METHODS.contains(method)) {
-                    operations.add(new Operation(method, path.getKey(), List.copyOf(parameters)));
+                    List<String> mediaTypes = new ArrayList<>();
+                    operation.getValue().path("requestBody").path("content").fieldNames().forEachRemaining(mediaTypes::add);
+                    operations.add(new Operation(method, path.getKey(), List.copyOf(parameters), List.copyOf(mediaTypes)));
                 }
             }
         }

@@ -24,11 +24,12 @@ import cn.vdp.common.testing.PackagedApp;
 
 /**
  * The packaged ingest-service (the jar here; the native binary under -Pnative where Mandrel exists) in its prod
- * profile. Only the management interface is exercised: the cars' port becomes mutual TLS in the ingest work, and
- * its behaviour is tested there.
+ * profile. Only the management interface is exercised here; the cars' mutual-TLS port and its behaviour are
+ * tested by the @QuarkusTest classes against a real storage-service.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(PackagedApp.class)
+@QuarkusTestResource(value = PackagedApp.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = IngestProdSettings.class, restrictToAnnotatedClass = true)
 class IngestPackagedIT {
 
     @Test

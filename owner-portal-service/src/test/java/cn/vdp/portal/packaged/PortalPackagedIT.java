@@ -12,7 +12,7 @@ import cn.vdp.common.testing.PackagedApp;
 
 /** The packaged owner-portal-service (the jar here; the native binary under -Pnative) in its prod profile. */
 @QuarkusIntegrationTest
-@QuarkusTestResource(PackagedApp.class)
+@QuarkusTestResource(value = PackagedApp.class, restrictToAnnotatedClass = true)
 class PortalPackagedIT {
 
     @Test

@@ -56,6 +56,18 @@ public class ConsentService {
 
     public List<ConsentView> list(String vin, Caller owner) {
         access.requireCurrentOwner(vin, owner);
+        List<ConsentView> views = views(vin);
+        audit.record(AuditEntry.of(AuditAction.CONSENT_LIST, Actor.of(owner, Roles.OWNER)).vin(vin)
+                .categories(views.stream().map(ConsentView::category).toList()));
+        return views;
+    }
+
+    /**
+     * The vehicle's consents, not audited and without the ownership check: for a feature that checked ownership and
+     * audits its own use (an export, in a read-only transaction).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ConsentView> views(String vin) {
         Map<String, Consent> stored = new HashMap<>();
         Consent.ofVehicle(vin).forEach(c -> stored.put(c.category, c));
         Instant now = clock.instant();
@@ -66,8 +78,6 @@ public class ConsentService {
                 views.add(consent == null ? new ConsentView(category.code(), false, null, false, null) : view(consent, now));
             }
         }
-        audit.record(AuditEntry.of(AuditAction.CONSENT_LIST, Actor.of(owner, Roles.OWNER)).vin(vin)
-                .categories(views.stream().map(ConsentView::category).toList()));
         return views;
     }
 

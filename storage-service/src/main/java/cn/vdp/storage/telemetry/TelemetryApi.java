@@ -3,11 +3,12 @@ package cn.vdp.storage.telemetry;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The read side's REST contract. */
 public final class TelemetryApi {
@@ -17,7 +18,8 @@ public final class TelemetryApi {
 
     @Schema(description = "One record as stored: the car's sequence number, its time and its signals")
     public record StoredRecord(long seq, Instant recordedAt,
-            @Schema(description = "Signal name to value") ObjectNode signals) {
+            @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "Signal name to value",
+                    example = "{\"vehicle.speed\": 52.5, \"battery.soc\": 81.0}") String signals) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -127,13 +127,23 @@ public class VehicleRegistry {
     }
 
     public List<OwnedVehicle> ownedBy(Caller owner) {
+        List<OwnedVehicle> vehicles = vehiclesOf(owner);
+        audit.record(AuditEntry.of(AuditAction.VEHICLE_LIST, Actor.of(owner, Roles.OWNER)).quantity(vehicles.size()));
+        return vehicles;
+    }
+
+    /**
+     * The vehicles the caller owns or owned, with their periods, not audited: for a feature that audits its own
+     * use of them (an export records one event per vehicle, and may run in a read-only transaction).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OwnedVehicle> vehiclesOf(Caller owner) {
         Map<String, List<Ownership>> byVin = new LinkedHashMap<>();
         for (Ownership period : Ownership.allOfOwner(owner.subject())) {
             byVin.computeIfAbsent(period.vin, v -> new ArrayList<>()).add(period);
         }
         List<OwnedVehicle> vehicles = new ArrayList<>();
         byVin.forEach((vin, periods) -> vehicles.add(owned(Vehicle.findById(vin), periods)));
-        audit.record(AuditEntry.of(AuditAction.VEHICLE_LIST, Actor.of(owner, Roles.OWNER)).quantity(vehicles.size()));
         return vehicles;
     }
 

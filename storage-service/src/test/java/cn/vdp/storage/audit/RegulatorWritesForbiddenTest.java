@@ -56,7 +56,8 @@ class RegulatorWritesForbiddenTest {
         assertTrue(writes.size() >= 6, "the document lists the service's writes: " + writes);
         for (Operation operation : writes) {
             String requestId = "w-" + UUID.randomUUID();
-            as(Tokens.regulator()).header("X-Request-Id", requestId).body("{}")
+            as(Tokens.regulator()).header("X-Request-Id", requestId).contentType(operation.contentType())
+                    .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .request(operation.method(), operation.fill(plausible))
                     .then().statusCode(403).contentType("application/problem+json");
             List<Map<String, Object>> events = AuditRows.ofRequest(db, requestId);

@@ -48,7 +48,13 @@ class HealthAndOpenApiTest {
                 .body("paths.'/api/v1/telemetry/batches'.post.responses.'422'.content.'application/problem+json'",
                         notNullValue())
                 .body("paths.'/api/v1/vehicles/{vin}/telemetry'.get.responses.'404'", notNullValue())
-                .body("components.schemas.Problem", notNullValue());
+                .body("components.schemas.Problem", notNullValue())
+                .body("paths.'/api/v1/exports/mine'.get.responses.'200'.content.'application/zip'", notNullValue())
+                .body("paths.'/api/v1/exports/mine'.get.responses.'429'.content.'application/problem+json'",
+                        notNullValue())
+                .body("paths.'/api/v1/exports/verifications'.post.responses.'422'", notNullValue())
+                .body("paths.'/api/v1/erasure-requests'.post.responses.'202'", notNullValue())
+                .body("paths.'/api/v1/erasure-requests/{id}'.get.responses.'404'", notNullValue());
     }
 
     @Test

@@ -26,8 +26,8 @@ import cn.vdp.storage.support.Tokens;
 @QuarkusIntegrationTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(ProdSettingsResource.class)
-@QuarkusTestResource(PackagedApp.class)
+@QuarkusTestResource(value = ProdSettingsResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PackagedApp.class, restrictToAnnotatedClass = true)
 class StoragePackagedIT {
 
     @Test

@@ -1,0 +1,77 @@
+package cn.vdp.fleet;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the fleet did so far; {@link #snapshot()} takes a consistent-enough copy for progress and phases. */
+public final class FleetStats {
+
+    final LongAdder generated = new LongAdder();
+    final LongAdder sent = new LongAdder();
+    final LongAdder stored = new LongAdder();
+    final LongAdder duplicates = new LongAdder();
+    final LongAdder refused = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LongAdder unavailable = new LongAdder();
+    final LongAdder rateLimited = new LongAdder();
+    final LongAdder failedRequests = new LongAdder();
+    final LongAdder requests = new LongAdder();
+    final AtomicLong pending = new AtomicLong();
+    private long[] latencies = new long[1 << 16];
+    private int latencyCount;
+
+    synchronized void latency(long nanos) {
+        if (latencyCount == latencies.length) {
+            latencies = Arrays.copyOf(latencies, latencies.length * 2);
+        }
+        latencies[latencyCount++] = nanos;
+    }
+
+    /** Forgets the answer times gathered so far (e.g. after a warm-up). */
+    public synchronized void resetLatencies() {
+        latencyCount = 0;
+    }
+
+    /** The p-th percentile (0..100) of answer times of acknowledged requests since the last reset, in ms. */
+    public synchronized double latencyMillis(double percentile) {
+        if (latencyCount == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOf(latencies, latencyCount);
+        Arrays.sort(sorted);
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    public synchronized int latencySamples() {
+        return latencyCount;
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(System.nanoTime(), generated.sum(), sent.sum(), stored.sum(), duplicates.sum(),
+                refused.sum(), rejected.sum(), unavailable.sum(), rateLimited.sum(), failedRequests.sum(),
+                requests.sum(), pending.get());
+    }
+
+    /**
+     * Counters at one moment. acknowledged = stored + duplicates + refused (answered, never to be resent);
+     * unavailable, rateLimited and failedRequests count requests whose records were kept and resent.
+     */
+    public record Snapshot(long at, long generated, long sent, long stored, long duplicates, long refused,
+            long rejected, long unavailable, long rateLimited, long failedRequests, long requests, long pending) {
+
+        public long acknowledged() {
+            return stored + duplicates + refused;
+        }
+
+        /** Records stored per second between an earlier snapshot and this one. */
+        public double storedPerSecond(Snapshot earlier) {
+            return (stored - earlier.stored) / ((at - earlier.at) / 1e9);
+        }
+
+        public double acknowledgedPerSecond(Snapshot earlier) {
+            return (acknowledged() - earlier.acknowledged()) / ((at - earlier.at) / 1e9);
+        }
+    }
+}
