@@ -1,14 +1,19 @@
 package cn.vdp.storage.audit;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+
+import cn.vdp.common.signal.Category;
 
 /**
  * An event being described by the feature that acts; {@link AuditTrail} stamps it with the time and the request
  * id. Short-lived, one per action.
  */
 public final class AuditEntry {
+
+    private static final List<String> ALL_CATEGORIES = Arrays.stream(Category.values()).map(Category::code).toList();
 
     private final AuditAction action;
     private final Actor actor;
@@ -42,6 +47,12 @@ public final class AuditEntry {
 
     public AuditEntry categories(Collection<String> codes) {
         categories = List.copyOf(codes);
+        return this;
+    }
+
+    /** Every category of the catalogue: for actions that give out or remove whatever was recorded. */
+    public AuditEntry allCategories() {
+        categories = ALL_CATEGORIES;
         return this;
     }
 

@@ -10,7 +10,11 @@ public enum AuditOutcome {
     /** Refused to the caller: their role may not, or the vehicle is not theirs (403/404). */
     DENIED("denied"),
     /** Data refused on arrival (a car that may not send data here). */
-    REFUSED("refused");
+    REFUSED("refused"),
+    /** Refused for now because too many such requests were running (429); the caller may retry. */
+    THROTTLED("throttled"),
+    /** A job could not do what was asked (an erasure that used up its attempts). */
+    FAILED("failed");
 
     private final String code;
 

@@ -3,9 +3,7 @@ package cn.vdp.storage.audit;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import cn.vdp.common.export.Ed25519Keys;
 import cn.vdp.common.security.Roles;
 import cn.vdp.common.web.QueryParameters;
 import cn.vdp.storage.audit.AuditApi.CheckpointPage;
@@ -111,7 +110,7 @@ public class AuditQueries {
         }
         audit.record(AuditEntry.of(AuditAction.AUDIT_CHECKPOINTS, Actor.of(regulator, Roles.REGULATOR))
                 .quantity(page.size()));
-        return new CheckpointPage(signer.keyId(), signer.algorithm(), pem(signer.publicKey()),
+        return new CheckpointPage(signer.keyId(), signer.algorithm(), Ed25519Keys.toPem(signer.publicKey()),
                 page.stream().map(c -> CheckpointView.of(c, checkpoints.signatureValid(c).orElse(null))).toList(), next);
     }
 
@@ -135,10 +134,5 @@ public class AuditQueries {
             throw QueryParameters.invalid("limit", "limit must be between 1 and " + config.maxPageSize());
         }
         return size;
-    }
-
-    private static String pem(PublicKey key) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' })
-                .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
     }
 }

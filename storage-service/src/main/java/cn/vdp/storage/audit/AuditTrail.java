@@ -13,8 +13,14 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.jboss.logging.Logger;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import cn.vdp.common.problem.ProblemException;
+import cn.vdp.common.problem.ProblemType;
 
 /**
  * The one way features audit what they do. {@link #record} joins the event to the action's own transaction: it is
@@ -26,6 +32,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class AuditTrail {
 
+    /** An action refused because its audit event could not be written first. */
+    public static final ProblemType AUDIT_UNAVAILABLE = new ProblemType("audit-unavailable", 503,
+            "The audit trail cannot be written");
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final Object PENDING = new Object();
 
     @Inject
@@ -74,6 +84,20 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordInOwnTransaction(AuditEntry entry) {
         record(entry);
+    }
+
+    /**
+     * Records and commits the events now, in a transaction of their own, for an action that has no transaction of
+     * its own to join (a streamed download: its events must be durable before its first byte leaves). If they
+     * cannot be written the action must not happen: 503 problem, nothing recorded.
+     */
+    public void recordNow(List<AuditEntry> entries) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> entries.forEach(this::record));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "audit events of request %s could not be written; the action is refused", RequestIds.current());
+            throw new ProblemException(AUDIT_UNAVAILABLE, "The action was refused because it could not be audited");
+        }
     }
 
     /** The events of one transaction, appended at its end. */

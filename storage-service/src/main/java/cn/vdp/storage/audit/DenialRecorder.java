@@ -25,8 +25,9 @@ import cn.vdp.common.vin.Vin;
 
 /**
  * Records every denial (403, or 404 for a vehicle the caller may not see) of an authenticated caller on any
- * endpoint, in a transaction of its own: the action's transaction has rolled back, or never started when the
- * role check refused the call. Works for every endpoint, including ones added later.
+ * endpoint, and every request turned away for capacity (429), in a transaction of its own: the action's
+ * transaction has rolled back, or never started when the role check refused the call. Works for every endpoint,
+ * including ones added later.
  */
 public class DenialRecorder {
 
@@ -45,11 +46,13 @@ public class DenialRecorder {
             ResourceInfo resource) {
         int status = response.getStatus();
         Method method = resource == null ? null : resource.getResourceMethod();
-        if ((status != 403 && status != 404) || method == null) {
+        if ((status != 403 && status != 404 && status != 429) || method == null) {
             return Uni.createFrom().voidItem();
         }
         String requestId = RequestIds.current();
-        String vin = request.getUriInfo().getPathParameters().getFirst("vin");
+        String pathVin = request.getUriInfo().getPathParameters().getFirst("vin");
+        // a VIN in the path, or in the query (an export of one vehicle)
+        String vin = pathVin != null ? pathVin : request.getUriInfo().getQueryParameters().getFirst("vin");
         Audited audited = method.getAnnotation(Audited.class);
         AuditAction action = audited == null ? AuditAction.REQUEST : audited.value();
         String detail = status + " " + request.getMethod() + " " + template(resource.getResourceClass(), method);
@@ -57,7 +60,8 @@ public class DenialRecorder {
             if (identity == null || identity.isAnonymous()) {
                 return Uni.createFrom().voidItem();
             }
-            AuditEntry entry = AuditEntry.of(action, actor(identity)).outcome(AuditOutcome.DENIED)
+            AuditEntry entry = AuditEntry.of(action, actor(identity))
+                    .outcome(status == 429 ? AuditOutcome.THROTTLED : AuditOutcome.DENIED)
                     .vin(Vin.isValid(vin) ? vin : null).detail(detail);
             if (BlockingOperationControl.isBlockingAllowed()) {
                 record(entry, requestId);

@@ -57,9 +57,13 @@ public final class ComplianceApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(description = "Erasure requests made in the year and how fast they were completed")
-    public record Erasure(long requested, long completed, long pending, Double medianCompletionHours,
-            Double maxCompletionHours) {
+    @Schema(description = "Erasure requests made in the year and how fast they were completed (hours from request "
+            + "to completion; absent when none completed)")
+    public record Erasure(long requested, long completed,
+            @Schema(description = "Not done yet: waiting or running") long pending,
+            @Schema(description = "Given up after every attempt failed") long failed,
+            @Schema(description = "Completed after their legal deadline, or not completed and past it") long overdue,
+            Double medianCompletionHours, Double maxCompletionHours) {
     }
 
     @Schema(description = "Records refused during the year because their car may not send data here")

@@ -61,6 +61,8 @@ final class ComplianceCsv {
                 csv.row("erasure", "", "requested", r.erasure().requested());
                 csv.row("erasure", "", "completed", r.erasure().completed());
                 csv.row("erasure", "", "pending", r.erasure().pending());
+                csv.row("erasure", "", "failed", r.erasure().failed());
+                csv.row("erasure", "", "overdue", r.erasure().overdue());
                 csv.row("erasure", "", "median_completion_hours", r.erasure().medianCompletionHours());
                 csv.row("erasure", "", "max_completion_hours", r.erasure().maxCompletionHours());
             }

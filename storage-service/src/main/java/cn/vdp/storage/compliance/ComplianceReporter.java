@@ -26,6 +26,7 @@ import cn.vdp.storage.audit.AuditOutcome;
 import cn.vdp.storage.audit.ChainVerifier;
 import cn.vdp.storage.compliance.ComplianceApi.Access;
 import cn.vdp.storage.compliance.ComplianceApi.CategoryFigures;
+import cn.vdp.storage.compliance.ComplianceApi.Erasure;
 import cn.vdp.storage.compliance.ComplianceApi.ConsentFigures;
 import cn.vdp.storage.compliance.ComplianceApi.MarketCount;
 import cn.vdp.storage.compliance.ComplianceApi.Owners;
@@ -34,6 +35,7 @@ import cn.vdp.storage.compliance.ComplianceApi.Report;
 import cn.vdp.storage.compliance.ComplianceApi.Storage;
 import cn.vdp.storage.compliance.ComplianceApi.Vehicles;
 import cn.vdp.storage.consent.ConsentService;
+import cn.vdp.storage.erasure.ErasureConfig;
 import cn.vdp.storage.residency.ResidencyGuard;
 import cn.vdp.storage.residency.ResidencyStatus;
 import cn.vdp.storage.retention.RetentionConfig;
@@ -63,6 +65,9 @@ public class ComplianceReporter {
     ChainVerifier verifier;
 
     @Inject
+    ErasureConfig erasureConfig;
+
+    @Inject
     Clock clock;
 
     public Report generate(int year) throws SQLException {
@@ -75,6 +80,7 @@ public class ComplianceReporter {
         List<ConsentFigures> consent;
         List<Refusals> refusals;
         List<Access> access;
+        Erasure erasure;
         try (Connection connection = dataSource.getConnection()) {
             int isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
@@ -86,6 +92,7 @@ public class ComplianceReporter {
                 owners = owners(q);
                 categories = categories(q);
                 consent = consent(q, now);
+                erasure = erasure(q, now);
                 refusals = refusals(q);
                 access = access(q);
             } finally {
@@ -100,7 +107,7 @@ public class ComplianceReporter {
         Storage storage = new Storage(where.allowedRegions(), where.region().orElse(null), where.source().tag(),
                 where.node().orElse(null), where.allowed(), where.checkedAt());
         return new Report(year, from, to, LocalDate.of(year, DUE_MONTH, DUE_DAY), now, storage, vehicles, owners,
-                categories, consent, null, refusals, access, chain);
+                categories, consent, erasure, refusals, access, chain);
     }
 
     private static Vehicles vehicles(Queries q) throws SQLException {
@@ -163,6 +170,24 @@ public class ComplianceReporter {
             }
         }
         return figures;
+    }
+
+    /**
+     * Requests made in the year. Overdue: completed on a later day than due, or still not completed today past its
+     * due day (days in the erasure deadline's zone, as dueBy is counted).
+     */
+    private Erasure erasure(Queries q, Instant now) throws SQLException {
+        Object[] row = q.rows("""
+                SELECT count(*), count(*) FILTER (WHERE status = 'COMPLETED'),
+                       count(*) FILTER (WHERE status IN ('PENDING', 'RUNNING')), count(*) FILTER (WHERE status = 'FAILED'),
+                       count(*) FILTER (WHERE (coalesce(completed_at, ?4) AT TIME ZONE ?3)::date > due_by),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - requested_at))
+                           FILTER (WHERE status = 'COMPLETED') / 3600,
+                       max(extract(epoch FROM completed_at - requested_at)) FILTER (WHERE status = 'COMPLETED')::float8 / 3600
+                FROM erasure_request WHERE requested_at >= ?1 AND requested_at < ?2""",
+                erasureConfig.zone().getId(), now).get(0);
+        return new Erasure(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                ((Number) row[3]).longValue(), ((Number) row[4]).longValue(), (Double) row[5], (Double) row[6]);
     }
 
     /** Reads the reason from the refusal events' detail ("reason=...; seq=a..b", see telemetry.RefusalAudit). */

@@ -165,8 +165,14 @@ class RegulatorApiTest {
                 .body("checkpoints[0].signatureValid", equalTo(true)).extract().jsonPath();
         assertOwnQueryAudited("audit.checkpoints");
 
+        // Signed with the platform key, the one that signs exports: the key published for exports verifies it.
+        JsonPath platformKey = regulator().get("/api/v1/exports/signing-key").then().statusCode(200).extract().jsonPath();
+        assertEquals(platformKey.getString("keyId"), page.getString("checkpoints[0].keyId"));
+        assertEquals(platformKey.getString("keyId"), page.getString("keyId"));
+        assertEquals(platformKey.getString("publicKeyPem"), page.getString("publicKey"));
+
         // A regulator can check the signature with nothing but the published key and the documented content.
-        String pem = page.getString("publicKey");
+        String pem = platformKey.getString("publicKeyPem");
         PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder()
                 .decode(pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", ""))));
         String signed = "vdp-cn audit checkpoint v1\nhead_id=" + page.getLong("checkpoints[0].headId")

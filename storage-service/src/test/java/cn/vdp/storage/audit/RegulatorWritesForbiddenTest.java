@@ -72,12 +72,33 @@ class RegulatorWritesForbiddenTest {
         assertEquals(0, Rows.telemetryRows(db, vin), "nothing stored");
     }
 
+    /**
+     * What a regulator may read: the trail, its verification and checkpoints, the report, and the public key that
+     * verifies checkpoints and exports. Every other read of the service's document answers 403, so no path leads a
+     * regulator to telemetry (location tracks included), exports, consents or erasure receipts, new ones included.
+     */
+    private static final List<String> REGULATOR_READS = List.of("/api/v1/audit/", "/api/v1/compliance/",
+            "/api/v1/exports/signing-key");
+
     @Test
-    void aRegulatorSeesNoRawTelemetryNorAnOwnersVehicle() {
+    void aRegulatorReadsNothingButTheTrailTheReportAndThePublicKey() throws Exception {
         String vin = TestVins.next();
         register(vin, "CN", "alice");
-        for (String path : List.of("/telemetry", "/latest", "", "/consents")) {
-            as(Tokens.regulator()).get("/api/v1/vehicles/" + vin + path).then().statusCode(403);
+        Map<String, String> plausible = Map.of("vin", vin, "category", "location", "id", UUID.randomUUID().toString());
+        List<Operation> reads = OpenApiOperations.all(json.readTree(
+                given().accept("application/json").get(openApi).then().statusCode(200).extract().asString()))
+                .stream().filter(o -> o.method().equals("GET")).toList();
+        int refused = 0;
+        for (Operation operation : reads) {
+            boolean allowed = REGULATOR_READS.stream().anyMatch(operation.path()::startsWith);
+            int status = as(Tokens.regulator()).request(operation.method(), operation.fill(plausible)).statusCode();
+            if (allowed) {
+                assertEquals(200, status, operation.toString());
+            } else {
+                assertEquals(403, status, operation + " is not for regulators");
+                refused++;
+            }
         }
+        assertTrue(refused >= 8, "telemetry, latest values, vehicles, consents, exports, erasures: " + reads);
     }
 }

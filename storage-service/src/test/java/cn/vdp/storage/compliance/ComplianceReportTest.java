@@ -7,6 +7,7 @@ import static cn.vdp.storage.support.Api.send;
 import static cn.vdp.storage.support.Api.transfer;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -76,6 +77,7 @@ class ComplianceReportTest {
                 .then().statusCode(200).body("refused", equalTo(2));
         as(Tokens.owner(owner)).get("/api/v1/vehicles/" + a + "/telemetry").then().statusCode(200);
         as(Tokens.operator()).post("/api/v1/retention/purges").then().statusCode(200);
+        seedErasureRequests(owner);
         // A record of last year's last day, held still: counted for that year, not this one.
         LocalDate lastDay = LocalDate.of(YEAR - 1, 12, 31);
         try (Connection connection = db.getConnection()) {
@@ -90,6 +92,39 @@ class ComplianceReportTest {
                 insert.setString(1, a);
                 insert.setObject(2, lastDay.atTime(12, 0).atOffset(ZoneOffset.UTC));
                 insert.execute();
+            }
+        }
+    }
+
+    /**
+     * Requests in every state, this year and last: completed in time and late, waiting, running, failed, and one not
+     * done and past its due day (inserted as the job leaves them; due days far off so the job leaves them alone).
+     */
+    private void seedErasureRequests(String owner) throws SQLException {
+        Instant now = Instant.now();
+        Object[][] requests = {
+                // status, requested, completed, due (days from today)
+                { "COMPLETED", now.minus(3, ChronoUnit.HOURS), now.minus(1, ChronoUnit.HOURS), 10 },
+                { "COMPLETED", now.minus(30, ChronoUnit.MINUTES), now.minus(20, ChronoUnit.MINUTES), 10 },
+                { "COMPLETED", now.minus(5, ChronoUnit.HOURS), now.minus(4, ChronoUnit.HOURS), -1 },
+                { "PENDING", now.minus(1, ChronoUnit.MINUTES), null, 10 },
+                { "RUNNING", now.minus(2, ChronoUnit.MINUTES), null, -2 },
+                { "FAILED", now.minus(3, ChronoUnit.MINUTES), null, 10 },
+                { "COMPLETED", LocalDate.of(YEAR - 1, 6, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        LocalDate.of(YEAR - 1, 6, 2).atStartOfDay(ZoneOffset.UTC).toInstant(), -100 } };
+        try (Connection connection = db.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO erasure_request (id, subject, vins, status, requested_at, due_by, next_attempt_at, attempts,
+                                             completed_at, rows_deleted)
+                VALUES (?, ?, '{}', ?, ?, current_date + ?, now() + interval '1 day', 1, ?, ?)""")) {
+            for (Object[] request : requests) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, owner);
+                insert.setString(3, (String) request[0]);
+                insert.setObject(4, ((Instant) request[1]).atOffset(ZoneOffset.UTC));
+                insert.setInt(5, (Integer) request[3]);
+                insert.setObject(6, request[2] == null ? null : ((Instant) request[2]).atOffset(ZoneOffset.UTC));
+                insert.setObject(7, request[2] == null ? null : 0L);
+                insert.executeUpdate();
             }
         }
     }
@@ -157,6 +192,8 @@ class ComplianceReportTest {
                     category, year), ((Number) c.get("withdrawnInYear")).longValue(), category);
         }
 
+        assertErasure(r, year, generatedAt);
+
         long refusedAbroad = sql("SELECT coalesce(sum(quantity), 0) FROM audit_event WHERE action = 'telemetry.refused' "
                 + "AND detail LIKE 'reason=not-china-market;%' AND " + IN_YEAR.formatted("occurred_at"), year);
         assertEquals(refusedAbroad, r.getList("refusedRecords.findAll { it.reason == 'not-china-market' }.records")
@@ -174,6 +211,42 @@ class ComplianceReportTest {
                 "every event of the year is in exactly one access row");
         assertEquals("INTACT", r.getString("chain.status"));
         assertEquals(1, AuditRows.ofRequest(db, requestId).size(), "the regulator's request is audited");
+    }
+
+    private void assertErasure(JsonPath r, int year, Instant generatedAt) {
+        String inYear = " AND " + IN_YEAR.formatted("requested_at");
+        assertEquals(sql("SELECT count(*) FROM erasure_request WHERE true" + inYear, year), r.getLong("erasure.requested"));
+        assertEquals(sql("SELECT count(*) FROM erasure_request WHERE completed_at IS NOT NULL" + inYear, year),
+                r.getLong("erasure.completed"));
+        assertEquals(sql("SELECT count(*) FROM erasure_request WHERE status <> 'COMPLETED' AND status <> 'FAILED'"
+                + inYear, year), r.getLong("erasure.pending"));
+        assertEquals(sql("SELECT count(*) FROM erasure_request WHERE status = 'FAILED'" + inYear, year),
+                r.getLong("erasure.failed"));
+        assertEquals(sql("SELECT count(*) FROM erasure_request WHERE CASE WHEN completed_at IS NULL "
+                + "THEN date(? AT TIME ZONE 'Asia/Shanghai') ELSE date(completed_at AT TIME ZONE 'Asia/Shanghai') END "
+                + "> due_by" + inYear, generatedAt.atOffset(ZoneOffset.UTC), year), r.getLong("erasure.overdue"));
+        List<Double> hours = new java.util.ArrayList<>();
+        try (Connection connection = db.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT requested_at, completed_at FROM erasure_request WHERE completed_at IS NOT NULL" + inYear)) {
+            query.setInt(1, year);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    hours.add(java.time.Duration.between(rows.getTimestamp(1).toInstant(),
+                            rows.getTimestamp(2).toInstant()).toNanos() / 3.6e12);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.Collections.sort(hours);
+        if (hours.isEmpty()) {
+            assertNull(r.get("erasure.medianCompletionHours"));
+            return;
+        }
+        int n = hours.size();
+        double median = n % 2 == 1 ? hours.get(n / 2) : (hours.get(n / 2 - 1) + hours.get(n / 2)) / 2;
+        assertEquals(median, r.getDouble("erasure.medianCompletionHours"), 1e-6);
+        assertEquals(hours.get(n - 1), r.getDouble("erasure.maxCompletionHours"), 1e-6);
     }
 
     private long auditCount(int year, String action, String requestId) {
@@ -203,6 +276,8 @@ class ComplianceReportTest {
         assertTrue(csv.startsWith("section,item,figure,value\r\n"), csv);
         assertTrue(csv.contains("\r\nvehicles,,registered," + vehicles + "\r\n"), csv);
         assertTrue(csv.contains("\r\nchain,,status,INTACT\r\n"), csv);
+        long erasures = sql("SELECT count(*) FROM erasure_request WHERE " + IN_YEAR.formatted("requested_at"), YEAR);
+        assertTrue(csv.contains("\r\nerasure,,requested," + erasures + "\r\n"), csv);
     }
 
     @Test
