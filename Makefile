@@ -6,12 +6,12 @@ ifdef CI
 MVN += -ntp
 endif
 
-.PHONY: help build test run stop bench simulate clean k8s native-sources
+.PHONY: help build deps test run stop bench simulate clean k8s native-sources
 
 help:
 	@echo "make run    start PostgreSQL and the services locally (data kept in .run/)"
 	@echo "make stop   stop what make run started"
-	@echo "make test   run every test"
+	@echo "make test   run every test (installs Chromium for the browser tests first: make deps)"
 	@echo "make build  compile and package every module"
 	@echo "make bench  measure throughput; figures go to docs/benchmarks.md (BENCH=name runs one)"
 	@echo "make k8s    render the plain Kubernetes manifests k8s/manifests/ from the Helm chart k8s/vdp"
@@ -21,9 +21,19 @@ help:
 build:
 	$(MVN) -q package -DskipTests
 
-# Every test (unit, Quarkus, @QuarkusIntegrationTest against the packaged jars, the Helm chart tests), then the
-# native build steps (about 1.5 minutes, so CI catches native-build errors too).
-test:
+# The portal's browser tests drive Debian's Chromium (never a downloaded browser); a CJK font makes the Chinese
+# pages legible in their screenshots. Installed only when missing (CI runs as root with apt).
+deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		echo "installing Chromium and a Chinese font for the browser tests (apt-get)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null; \
+	fi
+
+# Every test (unit, Quarkus, @QuarkusIntegrationTest against the packaged jars, browser tests in Chromium, the Helm
+# chart tests), then the native build steps (about 1.5 minutes, so CI catches native-build errors too).
+test: deps
 	$(MVN) verify
 	$(MAKE) native-sources
 

@@ -11,6 +11,7 @@ mkdir -p "$PIDS" "$LOGS"
 
 PG_PORT=55432
 STORAGE_MGMT=9082
+PORTAL_MGMT=9080
 INGEST_PORT=8443
 INGEST_MGMT=9081
 CERTS="$RUN/certs"
@@ -26,6 +27,11 @@ ensure_local_env() {
             echo "VDP_DB_OWNER_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
             echo "VDP_DB_APP_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
         } > "$RUN/local.env"
+    fi
+    # The portal's OIDC client secret (Keycloak's vdp-portal client must hold the same) also keys its session
+    # cookies; added to an existing local.env from an earlier run.
+    if ! grep -q '^VDP_PORTAL_CLIENT_SECRET=' "$RUN/local.env"; then
+        echo "VDP_PORTAL_CLIENT_SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')" >> "$RUN/local.env"
     fi
     set -a
     # shellcheck disable=SC1091
@@ -90,6 +96,13 @@ start_storage() {
     wait_until storage 120 http_ok "http://localhost:$STORAGE_MGMT/q/health/ready"
 }
 
+start_portal() {
+    say "owner-portal-service on http://localhost:8080 (management $PORTAL_MGMT)"
+    start portal env VDP_STORAGE_URL="http://localhost:8082" \
+        java -Dquarkus.profile=dev -jar "$ROOT/owner-portal-service/target/quarkus-app/quarkus-run.jar" || return 0
+    wait_until portal 120 http_ok "http://localhost:$PORTAL_MGMT/q/health/ready"
+}
+
 # The fleet CA, ingest's server certificate (and its CA) and a few car certificates: generated once, then kept
 # (cars keep their identity across runs). Private keys stay in .run/, which is never committed.
 ensure_certs() {
@@ -144,8 +157,10 @@ start)
     start_postgres
     start_storage
     start_ingest
+    start_portal
     say ""
     say "VDP-CN is running locally:"
+    say "  owner portal            http://localhost:8080   (sign-in needs Keycloak on :8180; public pages work without)"
     say "  storage-service API     http://localhost:8082/api/v1   (OpenAPI: http://localhost:$STORAGE_MGMT/q/openapi)"
     say "  health                  http://localhost:$STORAGE_MGMT/q/health"
     say "  ingest-service (cars)   https://localhost:$INGEST_PORT/api/v1/telemetry/batches   (mutual TLS)"
@@ -160,7 +175,7 @@ start)
     ;;
 stop)
     # Reverse order of start.
-    for part in ingest storage postgres; do
+    for part in ingest portal storage postgres; do
         stop_part "$part"
     done
     ;;

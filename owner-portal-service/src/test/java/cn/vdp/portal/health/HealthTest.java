@@ -9,9 +9,10 @@ import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 
-@QuarkusTest
+import cn.vdp.portal.support.PortalTest;
+
+@PortalTest
 class HealthTest {
 
     /** The management interface root is /q, so these URLs need no prefix. */
