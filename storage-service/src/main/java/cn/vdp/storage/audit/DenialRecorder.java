@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -29,9 +30,11 @@ import cn.vdp.common.vin.Vin;
  * transaction has rolled back, or never started when the role check refused the call. Works for every endpoint,
  * including ones added later.
  */
+@Singleton
 public class DenialRecorder {
 
     private static final Logger LOG = Logger.getLogger(DenialRecorder.class);
+    private static final String RECORDED = DenialRecorder.class.getName() + ".recorded";
     private static final Set<String> PLATFORM_ROLES = Set.of(Roles.OWNER, Roles.REGULATOR, Roles.OPERATOR,
             Roles.INGEST);
 
@@ -44,11 +47,20 @@ public class DenialRecorder {
     @ServerResponseFilter
     public Uni<Void> recordDenial(ContainerRequestContext request, ContainerResponseContext response,
             ResourceInfo resource) {
-        int status = response.getStatus();
+        return record(request, resource, response.getStatus());
+    }
+
+    /**
+     * Records the refusal of this request with this status (once per request: a refusal answered by a request
+     * filter, see {@link RegulatorsChangeNothing}, is recorded there, as response filters may not see it).
+     */
+    Uni<Void> record(ContainerRequestContext request, ResourceInfo resource, int status) {
         Method method = resource == null ? null : resource.getResourceMethod();
-        if ((status != 403 && status != 404 && status != 429) || method == null) {
+        if ((status != 403 && status != 404 && status != 429) || method == null
+                || request.getProperty(RECORDED) != null) {
             return Uni.createFrom().voidItem();
         }
+        request.setProperty(RECORDED, Boolean.TRUE);
         String requestId = RequestIds.current();
         String pathVin = request.getUriInfo().getPathParameters().getFirst("vin");
         // a VIN in the path, or in the query (an export of one vehicle)

@@ -96,8 +96,9 @@ public class ExportResource {
     @Path("/exports/verifications")
     @Consumes({ ZIP, MediaType.APPLICATION_OCTET_STREAM })
     @Produces(MediaType.APPLICATION_JSON)
-    // A POST, so not for regulators, who may call no write endpoint at all: they verify offline with the public key.
-    @RolesAllowed({ Roles.OWNER, Roles.OPERATOR })
+    // Any signed-in caller (the portal verifies with its own role-less service token) but a regulator, who may call
+    // no POST at all (security.RegulatorsChangeNothing) and verifies offline with the public key.
+    @Authenticated
     @Operation(summary = "Check a downloaded export",
             description = "Hashes every file and compares it with the manifest, and checks the manifest's signature "
                     + "with the platform's keys. VALID: untouched and signed by the platform. ALTERED: a file differs, "
@@ -105,7 +106,7 @@ public class ExportResource {
                     + "UNKNOWN_KEY: signed by a key this platform does not know.")
     @RequestBody(content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "200", description = "The verdict, file by file")
-    @APIResponse(responseCode = "403", description = "Roles other than owner and operator (verify offline instead)")
+    @APIResponse(responseCode = "403", description = "A regulator (verify offline with the public key instead)")
     @APIResponse(responseCode = "413", description = "Larger than the upload limit (verify offline with the public key)")
     @APIResponse(responseCode = "415", description = "Not sent as application/zip")
     @APIResponse(responseCode = "422", description = "Not a zip, or no manifest of this platform in it")

@@ -72,6 +72,24 @@ class RegulatorWritesForbiddenTest {
         assertEquals(0, Rows.telemetryRows(db, vin), "nothing stored");
     }
 
+    @Test
+    void theRegulatorRoleRefusesWritesEvenWhereTheEndpointWouldLetTheCallerIn() {
+        String vin = TestVins.next();
+        register(vin, "CN", "alice");
+        // An owner who also holds the regulator role (a read-only account) changes nothing of their own either.
+        as(Tokens.of("alice", "vdp-portal", "owner", "regulator"))
+                .body(Map.of("granted", true, "expiresAt", java.time.Instant.now().plusSeconds(3600).toString()))
+                .put("/api/v1/vehicles/" + vin + "/consents/location").then().statusCode(403)
+                .contentType("application/problem+json");
+        assertEquals(0, Rows.count(db, "SELECT count(*) FROM consent WHERE vin = ?", vin), "no consent set");
+        // Verification is open to any signed-in caller, e.g. the portal's role-less service token, but a regulator.
+        byte[] notAZip = "not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        as(Tokens.of("service-account-vdp-portal", "vdp-portal")).contentType("application/zip").body(notAZip)
+                .post("/api/v1/exports/verifications").then().statusCode(422);
+        as(Tokens.regulator()).contentType("application/zip").body(notAZip)
+                .post("/api/v1/exports/verifications").then().statusCode(403);
+    }
+
     /**
      * What a regulator may read: the trail, its verification and checkpoints, the report, and the public key that
      * verifies checkpoints and exports. Every other read of the service's document answers 403, so no path leads a
