@@ -34,6 +34,7 @@ deps:
 # Every test (unit, Quarkus, @QuarkusIntegrationTest against the packaged jars, browser tests in Chromium, the Helm
 # chart tests), then the native build steps (about 1.5 minutes, so CI catches native-build errors too).
 test: deps
+	bash -n scripts/run.sh
 	$(MVN) verify
 	$(MAKE) native-sources
 

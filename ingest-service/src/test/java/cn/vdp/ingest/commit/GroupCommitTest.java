@@ -31,7 +31,7 @@ class GroupCommitTest {
         List<Car> cars = new ArrayList<>();
         for (int i = 0; i < CARS; i++) {
             Car car = Car.registered();
-            assertEquals(200, car.send(car.records(1, 1, start)).status(), "connected and warmed up");
+            assertEquals(200, car.sendUntilAnswered(car.records(1, 1, start)).status(), "connected and warmed up");
             cars.add(car);
         }
         double callsBefore = Metrics.value("ingest_storage_batch_records_count");

@@ -61,6 +61,7 @@ public class IngestTestResources implements QuarkusTestResourceLifecycleManager 
                         "storage.export.generate-development-key", "true",
                         "quarkus.log.level", "WARN"));
                 storage.start();
+                Storage.warmUp();
                 Runtime.getRuntime().addShutdownHook(new Thread(IngestTestResources::shutDown));
             }
         } catch (Exception e) {

@@ -34,6 +34,20 @@ public final class Storage {
                 "{\"granted\":true,\"expiresAt\":\"" + until + "\"}", 200);
     }
 
+    /**
+     * One write through storage's batch API before any test: its first call (JIT, connection pool, partitions)
+     * can exceed ingest's 1.5 s test timeout on a busy machine, which would fail whichever test came first.
+     */
+    static void warmUp() throws Exception {
+        String vin = Car.newVin();
+        register(vin, "CN", "warm-up-owner");
+        String record = "{\"vin\":\"" + vin + "\",\"seq\":1,\"recordedAt\":\"" + Instant.now().minusSeconds(60)
+                + "\",\"signals\":{\"vehicle.speed\":1.0}}";
+        call("POST", "/api/v1/telemetry/batches", IngestTestResources.tokens().jwt().token(
+                "service-account-" + IngestTestResources.CLIENT_ID, IngestTestResources.CLIENT_ID, Roles.INGEST),
+                "{\"records\":[" + record + "]}", 200);
+    }
+
     private static void call(String method, String path, String token, String body, int expected) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create(IngestTestResources.storage().url() + path)).header("Authorization", "Bearer " + token)
