@@ -28,6 +28,8 @@ import cn.vdp.common.security.Roles;
 import cn.vdp.common.telemetry.BatchResult;
 import cn.vdp.common.telemetry.TelemetryBatch;
 import cn.vdp.common.web.QueryParameters;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.Audited;
 import cn.vdp.storage.security.CurrentCaller;
 import cn.vdp.storage.telemetry.TelemetryApi.LatestValues;
 import cn.vdp.storage.telemetry.TelemetryApi.RecordPage;
@@ -77,6 +79,7 @@ public class TelemetryResource {
     @GET
     @Path("/vehicles/{vin}/telemetry")
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditAction.TELEMETRY_READ)
     @Operation(summary = "Records of one of the caller's vehicles",
             description = "Newest first, inside the caller's ownership periods only; 404 for any other vehicle.")
     @APIResponse(responseCode = "200", description = "A page of records")
@@ -94,6 +97,7 @@ public class TelemetryResource {
     @GET
     @Path("/vehicles/{vin}/latest")
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditAction.TELEMETRY_LATEST)
     @Operation(summary = "Latest value of each signal of one of the caller's vehicles")
     @APIResponse(responseCode = "200", description = "Latest values and the last contact")
     public LatestValues latest(@PathParam("vin") String vin) throws SQLException {
