@@ -99,14 +99,17 @@ CREATE OR REPLACE FUNCTION telemetry_unclustered_days(p_closed_before timestampt
     STABLE
     SET search_path = public, pg_temp
 AS $$
-    SELECT c.relname::text, to_date(right(c.relname, 8), 'YYYYMMDD')
-    FROM pg_inherits per_category
-    JOIN pg_inherits per_day ON per_day.inhparent = per_category.inhrelid
-    JOIN pg_class c ON c.oid = per_day.inhrelid
-    WHERE per_category.inhparent = 'telemetry'::regclass
-      AND (to_date(right(c.relname, 8), 'YYYYMMDD') + 1)::timestamp AT TIME ZONE 'UTC' <= p_closed_before
-      AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indrelid = c.oid AND x.indisclustered)
-    ORDER BY 2 DESC, 1
+    -- Materialized: the date is parsed from day partitions' names only, never from another pg_class row's.
+    WITH day_partition AS MATERIALIZED (
+        SELECT c.oid, c.relname::text AS partition_name, to_date(right(c.relname, 8), 'YYYYMMDD') AS day
+        FROM pg_inherits per_category
+        JOIN pg_inherits per_day ON per_day.inhparent = per_category.inhrelid
+        JOIN pg_class c ON c.oid = per_day.inhrelid
+        WHERE per_category.inhparent = 'telemetry'::regclass)
+    SELECT partition_name, day FROM day_partition p
+    WHERE (day + 1)::timestamp AT TIME ZONE 'UTC' <= p_closed_before
+      AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indrelid = p.oid AND x.indisclustered)
+    ORDER BY day DESC, partition_name
 $$;
 
 -- Rewrites one day partition in primary-key order (CLUSTER). CLUSTER holds an ACCESS EXCLUSIVE lock on that

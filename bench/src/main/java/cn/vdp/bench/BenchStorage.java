@@ -33,16 +33,22 @@ final class BenchStorage implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private ServiceProcess service;
 
-    private BenchStorage(String name) throws Exception {
+    private BenchStorage(String name, Map<String, String> postgresSettings) throws Exception {
         work = Files.createTempDirectory(name);
         jwt = new LocalJwt("https://bench.vdp.invalid");
-        postgres = EmbeddedServer.start(work.resolve("pg"), 0);
+        postgres = EmbeddedServer.start(work.resolve("pg"), 0, postgresSettings);
         DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
         jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + roles.database();
     }
 
     static BenchStorage start(Path root, String name, Map<String, String> extra) throws Exception {
-        BenchStorage storage = new BenchStorage(name);
+        return start(root, name, extra, Map.of());
+    }
+
+    /** @param postgresSettings PostgreSQL settings replacing the platform's local ones (EmbeddedServer) */
+    static BenchStorage start(Path root, String name, Map<String, String> extra, Map<String, String> postgresSettings)
+            throws Exception {
+        BenchStorage storage = new BenchStorage(name, postgresSettings);
         try {
             Map<String, String> properties = new HashMap<>(Map.of(
                     "quarkus.http.port", String.valueOf(storage.httpPort),
