@@ -76,6 +76,14 @@ final class BenchStorage implements AutoCloseable {
         }
     }
 
+    /** Flushes every dirty page now, so that a measurement after a bulk change is not slowed by the flush. */
+    void checkpoint() throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                postgres.getJdbcUrl("postgres", "postgres")); java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("CHECKPOINT");
+        }
+    }
+
     String api() {
         return "http://localhost:" + httpPort;
     }
