@@ -112,8 +112,8 @@ final class ExportQueryBench {
                 ### (b) 24 hours of one car among %,d rows
 
                 %,d cars, %d days, a record every 86.4 s (1,000 per car and day), each a vehicle-state and a \
-                battery row, loaded interleaved by time as cars send them (%.0f s; VACUUM ANALYZE and CHECKPOINT %.0f s): %,d MB of \
-                telemetry (heap and indexes) against PostgreSQL's %s. Each request asks \
+                battery row, loaded interleaved by time as cars send them (%.0f s; VACUUM ANALYZE and CHECKPOINT \
+                %.0f s): %,d MB of telemetry (heap and indexes) against PostgreSQL's %s. Each request asks \
                 `GET /api/v1/vehicles/{vin}/telemetry?from=..&to=..&limit=..` for a random car and a 24-hour window, \
                 with that car's owner's token; one client, sequential, %,d timed requests per row after 300 of \
                 warm-up. *Client*: the HTTP round trip (token check, query, JSON). *Server*: the query inside \
@@ -132,7 +132,8 @@ final class ExportQueryBench {
                 heap pages as it has rows. storage-service's hourly job (`TelemetryClustering`) rewrites each day \
                 partition once, an hour after the day ends, in primary-key order (`CLUSTER`, function \
                 `telemetry_cluster_partition`); afterwards a car's day is a few adjacent pages. Here the job's \
-                function clustered %d partitions in %.1f s (then VACUUM ANALYZE and CHECKPOINT again, as after the load); the largest, `%s` (%,d rows, %,d MB), took %.1f s: \
+                function clustered %d partitions in %.1f s (then VACUUM ANALYZE and CHECKPOINT again, as after the \
+                load); the largest, `%s` (%,d rows, %,d MB), took %.1f s: \
                 that is how long that one day's readers and late writers wait, once (today's writes never wait; \
                 the job waits at most 2 s for the lock and otherwise retries on its next run).
 
