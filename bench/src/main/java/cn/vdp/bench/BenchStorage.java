@@ -33,16 +33,22 @@ final class BenchStorage implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private ServiceProcess service;
 
-    private BenchStorage(String name) throws Exception {
+    private BenchStorage(String name, Map<String, String> postgresSettings) throws Exception {
         work = Files.createTempDirectory(name);
         jwt = new LocalJwt("https://bench.vdp.invalid");
-        postgres = EmbeddedServer.start(work.resolve("pg"), 0);
+        postgres = EmbeddedServer.start(work.resolve("pg"), 0, postgresSettings);
         DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
         jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + roles.database();
     }
 
     static BenchStorage start(Path root, String name, Map<String, String> extra) throws Exception {
-        BenchStorage storage = new BenchStorage(name);
+        return start(root, name, extra, Map.of());
+    }
+
+    /** @param postgresSettings PostgreSQL settings replacing the platform's local ones (EmbeddedServer) */
+    static BenchStorage start(Path root, String name, Map<String, String> extra, Map<String, String> postgresSettings)
+            throws Exception {
+        BenchStorage storage = new BenchStorage(name, postgresSettings);
         try {
             Path log = storage.work.resolve("storage.log");
             System.out.println("starting storage-service (log: " + log + ")");
@@ -94,6 +100,14 @@ final class BenchStorage implements AutoCloseable {
         properties.put("storage.export.generate-development-key", "true");
         properties.putAll(extra);
         return properties;
+    }
+
+    /** Flushes every dirty page now, so that a measurement after a bulk change is not slowed by the flush. */
+    void checkpoint() throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                postgres.getJdbcUrl("postgres", "postgres")); java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("CHECKPOINT");
+        }
     }
 
     String api() {
