@@ -86,3 +86,70 @@ REVOKE ALL ON FUNCTION telemetry_ensure_partitions(text[], date, date) FROM PUBL
 REVOKE ALL ON FUNCTION telemetry_purge_before(text, timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION telemetry_ensure_partitions(text[], date, date) TO ${app_role};
 GRANT EXECUTE ON FUNCTION telemetry_purge_before(text, timestamptz) TO ${app_role};
+
+-- Closed day partitions: rows are stored in arrival order, so one car's day lies scattered over thousands of heap
+-- pages (every car sends at the same time). Once a day is over, its partition is rewritten in primary-key order
+-- (vin, recorded_at, ...), after which one car's day is a few adjacent pages. pg_index.indisclustered marks the
+-- partitions done; a late record appended afterwards is found through the index as before.
+
+-- Day partitions whose day ended at or before p_closed_before and that are not clustered yet, newest first.
+CREATE OR REPLACE FUNCTION telemetry_unclustered_days(p_closed_before timestamptz)
+    RETURNS TABLE (partition_name text, day date)
+    LANGUAGE sql
+    STABLE
+    SET search_path = public, pg_temp
+AS $$
+    -- Materialized: the date is parsed from day partitions' names only, never from another pg_class row's.
+    WITH day_partition AS MATERIALIZED (
+        SELECT c.oid, c.relname::text AS partition_name, to_date(right(c.relname, 8), 'YYYYMMDD') AS day
+        FROM pg_inherits per_category
+        JOIN pg_inherits per_day ON per_day.inhparent = per_category.inhrelid
+        JOIN pg_class c ON c.oid = per_day.inhrelid
+        WHERE per_category.inhparent = 'telemetry'::regclass)
+    SELECT partition_name, day FROM day_partition p
+    WHERE (day + 1)::timestamp AT TIME ZONE 'UTC' <= p_closed_before
+      AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indrelid = p.oid AND x.indisclustered)
+    ORDER BY day DESC, partition_name
+$$;
+
+-- Rewrites one day partition in primary-key order (CLUSTER). CLUSTER holds an ACCESS EXCLUSIVE lock on that
+-- partition only, for as long as the rewrite takes: readers and late writers of that day wait, today's writes go
+-- on. p_lock_timeout bounds the wait for the lock (a long export may be reading the day): the call then fails
+-- with lock_not_available (55P03) and the next run tries again. Returns false when it was clustered already.
+CREATE OR REPLACE FUNCTION telemetry_cluster_partition(p_partition text, p_lock_timeout text)
+    RETURNS boolean
+    LANGUAGE plpgsql
+    SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_leaf      oid;
+    v_index     text;
+    v_clustered boolean;
+BEGIN
+    PERFORM set_config('lock_timeout', p_lock_timeout, true);
+    -- Partition creation and purges, and other replicas running this, wait for each other.
+    PERFORM pg_advisory_xact_lock(hashtext('telemetry_partition_maintenance'));
+    SELECT c.oid INTO v_leaf
+    FROM pg_inherits per_category
+    JOIN pg_inherits per_day ON per_day.inhparent = per_category.inhrelid
+    JOIN pg_class c ON c.oid = per_day.inhrelid
+    WHERE per_category.inhparent = 'telemetry'::regclass AND c.relname = p_partition;
+    IF v_leaf IS NULL THEN
+        RAISE EXCEPTION 'not a telemetry day partition: %', p_partition;
+    END IF;
+    SELECT i.relname, x.indisclustered INTO v_index, v_clustered
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+    WHERE x.indrelid = v_leaf AND x.indisprimary;
+    IF v_clustered THEN
+        RETURN false;
+    END IF;
+    EXECUTE format('CLUSTER %I USING %I', p_partition, v_index);
+    RETURN true;
+END;
+$$;
+
+REVOKE ALL ON FUNCTION telemetry_unclustered_days(timestamptz) FROM PUBLIC;
+REVOKE ALL ON FUNCTION telemetry_cluster_partition(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION telemetry_unclustered_days(timestamptz) TO ${app_role};
+GRANT EXECUTE ON FUNCTION telemetry_cluster_partition(text, text) TO ${app_role};

@@ -18,6 +18,9 @@ public final class BenchMain {
         if (selected.isEmpty() || selected.contains("storage-write")) {
             new StorageWriteBench(root).run();
         }
+        if (selected.isEmpty() || selected.contains("audit-read")) {
+            new AuditReadBench(root).run();
+        }
         if (selected.isEmpty() || selected.contains("ingest-e2e")) {
             new IngestEndToEndBench(root).run();
         }

@@ -33,40 +33,80 @@ final class BenchStorage implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private ServiceProcess service;
 
-    private BenchStorage(String name) throws Exception {
+    private BenchStorage(String name, Map<String, String> postgresSettings) throws Exception {
         work = Files.createTempDirectory(name);
         jwt = new LocalJwt("https://bench.vdp.invalid");
-        postgres = EmbeddedServer.start(work.resolve("pg"), 0);
+        postgres = EmbeddedServer.start(work.resolve("pg"), 0, postgresSettings);
         DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
         jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + roles.database();
     }
 
     static BenchStorage start(Path root, String name, Map<String, String> extra) throws Exception {
-        BenchStorage storage = new BenchStorage(name);
+        return start(root, name, extra, Map.of());
+    }
+
+    /** @param postgresSettings PostgreSQL settings replacing the platform's local ones (EmbeddedServer) */
+    static BenchStorage start(Path root, String name, Map<String, String> extra, Map<String, String> postgresSettings)
+            throws Exception {
+        BenchStorage storage = new BenchStorage(name, postgresSettings);
         try {
-            Map<String, String> properties = new HashMap<>(Map.of(
-                    "quarkus.http.port", String.valueOf(storage.httpPort),
-                    "quarkus.management.port", String.valueOf(storage.managementPort),
-                    "quarkus.datasource.jdbc.url", storage.jdbc,
-                    "quarkus.datasource.password", storage.roles.appPassword(),
-                    "quarkus.flyway.password", storage.roles.ownerPassword(),
-                    "quarkus.oidc.auth-server-url", "",
-                    "quarkus.oidc.public-key", storage.jwt.publicKey(),
-                    "quarkus.oidc.token.issuer", storage.jwt.issuer(),
-                    "quarkus.log.level", "WARN"));
-            properties.put("storage.residency.region", "cn-north-1");
-            properties.put("storage.residency.allowed-regions", "cn-north-1");
-            // The prod profile never generates a signing key; a benchmark has no use for a kept one.
-            properties.put("storage.export.generate-development-key", "true");
-            properties.putAll(extra);
             Path log = storage.work.resolve("storage.log");
             System.out.println("starting storage-service (log: " + log + ")");
-            storage.service = ServiceProcess.start(root, "storage-service", properties, log,
+            storage.service = ServiceProcess.start(root, "storage-service",
+                    storage.properties(storage.httpPort, storage.managementPort, extra), log,
                     storage.management("/q/health/ready"));
             return storage;
         } catch (Exception e) {
             storage.close();
             throw e;
+        }
+    }
+
+    /**
+     * A second storage-service process on the same database and token key, on free ports of its own, e.g. with one
+     * setting changed to compare both; the caller closes it (before this one).
+     */
+    Sibling sibling(Path root, String logName, Map<String, String> extra) throws Exception {
+        int http = freePort();
+        int management = freePort();
+        Path log = work.resolve(logName);
+        System.out.println("starting another storage-service (log: " + log + ")");
+        ServiceProcess process = ServiceProcess.start(root, "storage-service", properties(http, management, extra), log,
+                URI.create("http://localhost:" + management + "/q/health/ready"));
+        return new Sibling(process, "http://localhost:" + http);
+    }
+
+    record Sibling(ServiceProcess process, String api) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            process.close();
+        }
+    }
+
+    private Map<String, String> properties(int http, int management, Map<String, String> extra) {
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "quarkus.http.port", String.valueOf(http),
+                "quarkus.management.port", String.valueOf(management),
+                "quarkus.datasource.jdbc.url", jdbc,
+                "quarkus.datasource.password", roles.appPassword(),
+                "quarkus.flyway.password", roles.ownerPassword(),
+                "quarkus.oidc.auth-server-url", "",
+                "quarkus.oidc.public-key", jwt.publicKey(),
+                "quarkus.oidc.token.issuer", jwt.issuer(),
+                "quarkus.log.level", "WARN"));
+        properties.put("storage.residency.region", "cn-north-1");
+        properties.put("storage.residency.allowed-regions", "cn-north-1");
+        // The prod profile never generates a signing key; a benchmark has no use for a kept one.
+        properties.put("storage.export.generate-development-key", "true");
+        properties.putAll(extra);
+        return properties;
+    }
+
+    /** Flushes every dirty page now, so that a measurement after a bulk change is not slowed by the flush. */
+    void checkpoint() throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                postgres.getJdbcUrl("postgres", "postgres")); java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("CHECKPOINT");
         }
     }
 

@@ -2,6 +2,7 @@ package cn.vdp.devpg;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -16,6 +17,12 @@ public final class EmbeddedServer {
      * @param port a fixed port, or 0 for any free one
      */
     public static EmbeddedPostgres start(Path dataDirectory, int port) throws IOException {
+        return start(dataDirectory, port, Map.of());
+    }
+
+    /** @param overrides server settings that replace the ones below (a benchmark's, for instance) */
+    public static EmbeddedPostgres start(Path dataDirectory, int port, Map<String, String> overrides)
+            throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
@@ -28,6 +35,7 @@ public final class EmbeddedServer {
                 // is lost, so local runs, benchmarks and tests run with production's settings.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on");
+        overrides.forEach(builder::setServerConfig);
         if (port > 0) {
             builder.setPort(port);
         }

@@ -1,11 +1,14 @@
 package cn.vdp.portal.storage;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import io.quarkus.oidc.client.OidcClientException;
 
@@ -24,6 +27,9 @@ public final class Storage {
 
     public static final ProblemType STORAGE_UNAVAILABLE = new ProblemType("storage-unavailable", 503,
             "The data service cannot be reached");
+
+    /** What the portal holds of a download at most. */
+    public static final int BUFFER = 64 * 1024;
 
     private Storage() {
     }
@@ -44,6 +50,26 @@ public final class Storage {
             // The portal's own token for storage-service could not be had.
             throw identityProviderUnavailable();
         }
+    }
+
+    /**
+     * An answer that passes storage-service's body on to the browser piece by piece, as a download: at no time does
+     * the portal hold more of it than one buffer, however large it is. Problems surfaced before this was called.
+     */
+    public static Response passThrough(InputStream body, String mediaType, String fileName) {
+        StreamingOutput stream = output -> {
+            try (body) {
+                byte[] buffer = new byte[BUFFER];
+                for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                    output.write(buffer, 0, read);
+                    // Each piece goes out as it arrives, so the browser sees progress and nothing accumulates here.
+                    output.flush();
+                }
+            }
+        };
+        return Response.ok(stream, mediaType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .build();
     }
 
     private static ProblemException identityProviderUnavailable() {

@@ -25,7 +25,7 @@ import cn.vdp.common.security.Roles;
 public class PageContext {
 
     /** Cookies of the code flow's session (the tokens may be split and chunked). */
-    private static final String SESSION_COOKIE_PREFIX = "q_session";
+    static final String SESSION_COOKIE_PREFIX = "q_session";
 
     @Inject
     RoutingContext request;
@@ -76,6 +76,11 @@ public class PageContext {
 
     public boolean isOwner() {
         return isSignedIn() && identity.hasRole(Roles.OWNER);
+    }
+
+    /** A regulator sees their own pages in the navigation instead of the owners'. */
+    public boolean isRegulator() {
+        return isSignedIn() && identity.hasRole(Roles.REGULATOR);
     }
 
     public String getUserName() {

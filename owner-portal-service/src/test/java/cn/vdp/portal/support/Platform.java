@@ -68,7 +68,9 @@ public class Platform implements QuarkusTestResourceLifecycleManager {
                 "quarkus.oidc.auth-server-url", keycloak + "/realms/quarkus/",
                 "quarkus.oidc.token.issuer", ISSUER,
                 "storage.residency.region", "cn-north-1",
-                "storage.residency.allowed-regions", "cn-north-1");
+                "storage.residency.allowed-regions", "cn-north-1",
+                // the regulator pages show signed checkpoints: sign one every few seconds
+                "storage.audit.checkpoint-interval", "3s");
         Map<String, String> environment = Map.of("VDP_EXPORT_SIGNING_KEY_FILE",
                 signingKey(output.resolve("test-export-signing-key.pem")).toString());
         StorageProcess storage = StorageProcess.start(storageConfig, environment,

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.vdp.common.security.Roles;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.Audited;
 import cn.vdp.storage.consent.ConsentApi.ConsentChange;
 import cn.vdp.storage.consent.ConsentApi.ConsentView;
 import cn.vdp.storage.consent.ConsentApi.LiveConsentQuery;
@@ -39,6 +41,7 @@ public class ConsentResource {
     @GET
     @Path("/vehicles/{vin}/consents")
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditAction.CONSENT_LIST)
     @Operation(summary = "The owner's consent per sensitive category")
     @APIResponse(responseCode = "200", description = "One entry per category that needs consent")
     public List<ConsentView> list(@PathParam("vin") String vin) {
@@ -48,6 +51,7 @@ public class ConsentResource {
     @PUT
     @Path("/vehicles/{vin}/consents/{category}")
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditAction.CONSENT_CHANGE)
     @Operation(summary = "Turn collection of a sensitive category on (until a date) or off")
     @APIResponse(responseCode = "200", description = "The consent now in force")
     @APIResponse(responseCode = "422", description = "Expiry missing, past or too far ahead")

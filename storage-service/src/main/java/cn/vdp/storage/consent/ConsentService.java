@@ -15,8 +15,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.vdp.common.problem.ProblemException;
+import cn.vdp.common.security.Roles;
 import cn.vdp.common.signal.Category;
 import cn.vdp.common.vin.Vin;
+import cn.vdp.storage.audit.Actor;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.AuditEntry;
+import cn.vdp.storage.audit.AuditTrail;
 import cn.vdp.storage.consent.ConsentApi.ConsentChange;
 import cn.vdp.storage.consent.ConsentApi.ConsentView;
 import cn.vdp.storage.consent.ConsentApi.LiveConsent;
@@ -33,6 +38,10 @@ import cn.vdp.storage.vehicle.VehicleAccess;
 @Transactional
 public class ConsentService {
 
+    /** The detail of a consent change's audit event (the compliance report counts them). */
+    public static final String GRANTED = "granted";
+    public static final String WITHDRAWN = "withdrawn";
+
     @Inject
     VehicleAccess access;
 
@@ -42,9 +51,23 @@ public class ConsentService {
     @Inject
     Clock clock;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Inject
+    AuditTrail audit;
+
     public List<ConsentView> list(String vin, Caller owner) {
         access.requireCurrentOwner(vin, owner);
+        List<ConsentView> views = views(vin);
+        audit.record(AuditEntry.of(AuditAction.CONSENT_LIST, Actor.of(owner, Roles.OWNER)).vin(vin)
+                .categories(views.stream().map(ConsentView::category).toList()));
+        return views;
+    }
+
+    /**
+     * The vehicle's consents, not audited and without the ownership check: for a feature that checked ownership and
+     * audits its own use (an export, in a read-only transaction).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ConsentView> views(String vin) {
         Map<String, Consent> stored = new HashMap<>();
         Consent.ofVehicle(vin).forEach(c -> stored.put(c.category, c));
         Instant now = clock.instant();
@@ -75,6 +98,9 @@ public class ConsentService {
         consent.updatedAt = now;
         consent.updatedBy = owner.subject();
         consent.persist();
+        audit.record(AuditEntry.of(AuditAction.CONSENT_CHANGE, Actor.of(owner, Roles.OWNER)).vin(vin)
+                .categories(List.of(category.code())).range(now, consent.expiresAt)
+                .detail(consent.granted ? GRANTED : WITHDRAWN));
         return view(consent, now);
     }
 

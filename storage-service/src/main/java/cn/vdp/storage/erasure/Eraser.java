@@ -79,6 +79,9 @@ class Eraser {
     @Inject
     Event<ErasureCompleted> completed;
 
+    @Inject
+    Event<ErasureFailed> gaveUp;
+
     /** Marks the next due request RUNNING and returns it; run in a transaction of its own. */
     Optional<UUID> claim() throws SQLException {
         Instant now = now();
@@ -110,8 +113,9 @@ class Eraser {
                 }
             }
             if (attempts > config.maxAttempts()) {
-                update(connection, FAIL, ErasureStatus.FAILED.name(), "gave up after " + config.maxAttempts()
-                        + " attempts", now().atOffset(ZoneOffset.UTC), id);
+                String reason = "gave up after " + config.maxAttempts() + " attempts";
+                update(connection, FAIL, ErasureStatus.FAILED.name(), reason, now().atOffset(ZoneOffset.UTC), id);
+                gaveUp.fire(new ErasureFailed(id, subject, reason));
                 return false;
             }
             Array vinArray = connection.createArrayOf("text", vins.toArray());
@@ -145,20 +149,26 @@ class Eraser {
     void failed(UUID id, Throwable cause) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             int attempts;
+            String subject;
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT attempts FROM erasure_request WHERE id = ? FOR UPDATE")) {
+                    "SELECT attempts, subject FROM erasure_request WHERE id = ? FOR UPDATE")) {
                 query.setObject(1, id);
                 try (ResultSet rows = query.executeQuery()) {
                     if (!rows.next()) {
                         return;
                     }
                     attempts = rows.getInt(1);
+                    subject = rows.getString(2);
                 }
             }
             ErasureStatus status = attempts >= config.maxAttempts() ? ErasureStatus.FAILED : ErasureStatus.PENDING;
             // The class name only: a message could quote personal data.
-            update(connection, FAIL, status.name(), "attempt " + attempts + " failed: " + cause.getClass().getSimpleName(),
+            String reason = "attempt " + attempts + " failed: " + cause.getClass().getSimpleName();
+            update(connection, FAIL, status.name(), reason,
                     utc(now().plus(config.retryBackoff().multipliedBy(attempts))), id);
+            if (status == ErasureStatus.FAILED) {
+                gaveUp.fire(new ErasureFailed(id, subject, reason));
+            }
         }
     }
 

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.vdp.common.security.Roles;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.Audited;
 import cn.vdp.storage.erasure.ErasureApi.ErasureBody;
 import cn.vdp.storage.erasure.ErasureApi.ErasureView;
 import cn.vdp.storage.security.CurrentCaller;
@@ -40,6 +42,7 @@ public class ErasureResource {
     @POST
     @Path("/erasure-requests")
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditAction.ERASURE_REQUEST)
     @Operation(summary = "Ask for the caller's data to be erased",
             description = "Erases the telemetry recorded inside the caller's ownership periods of the named vehicles "
                     + "(all they own or owned when none are named), the consents of those they still own, and the "

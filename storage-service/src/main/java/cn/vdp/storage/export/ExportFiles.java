@@ -82,12 +82,12 @@ class ExportFiles {
                 snapshot.execute("SET LOCAL enable_sort = off");
                 snapshot.execute("SET LOCAL max_parallel_workers_per_gather = 0");
             }
-            List<OwnedVehicle> vehicles = registry.ownedBy(owner).stream()
+            List<OwnedVehicle> vehicles = registry.vehiclesOf(owner).stream()
                     .filter(v -> onlyVin == null || v.vin().equals(onlyVin)).toList();
             Map<String, List<TimeWindow>> windows = windows(vehicles, owner, createdAt);
             writeJson(zip, VEHICLES, vehicles);
             writeJson(zip, CONSENTS, vehicles.stream().filter(OwnedVehicle::currentOwner)
-                    .map(v -> new VehicleConsents(v.vin(), consents.list(v.vin(), owner))).toList());
+                    .map(v -> new VehicleConsents(v.vin(), consents.views(v.vin()))).toList());
 
             // One pass over the rows: JSON Lines streams into the zip while CSV and GPX go to spools that follow it.
             long records;

@@ -32,6 +32,8 @@ import io.vertx.ext.web.RoutingContext;
 import cn.vdp.common.export.Ed25519Keys;
 import cn.vdp.common.export.VerificationReport;
 import cn.vdp.common.security.Roles;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.Audited;
 import cn.vdp.storage.export.ExportApi.SigningKeyView;
 import cn.vdp.storage.security.CurrentCaller;
 
@@ -57,6 +59,7 @@ public class ExportResource {
     @Path("/exports/mine")
     @Produces(ZIP)
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditAction.EXPORT_DOWNLOAD)
     @Operation(summary = "Download everything of the caller's ownership periods",
             description = "A zip streamed as it is read: vehicles.json, consents.json, telemetry.jsonl, telemetry.csv, "
                     + "trips.gpx, then manifest.json (each file's size and SHA-256) and manifest.sig (base64 Ed25519 "
@@ -65,6 +68,7 @@ public class ExportResource {
             content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "The vin is not one of the caller's vehicles")
     @APIResponse(responseCode = "429", description = "Too many exports are running; retry after the given seconds")
+    @APIResponse(responseCode = "503", description = "The download could not be audited, so it was not started")
     public Response mine(
             @Parameter(description = "Only this vehicle (default: every vehicle the caller owns or owned)")
             @QueryParam("vin") String vin, @Context RoutingContext routing) {
@@ -92,6 +96,8 @@ public class ExportResource {
     @Path("/exports/verifications")
     @Consumes({ ZIP, MediaType.APPLICATION_OCTET_STREAM })
     @Produces(MediaType.APPLICATION_JSON)
+    // Any signed-in caller (the portal verifies with its own role-less service token) but a regulator, who may call
+    // no POST at all (security.RegulatorsChangeNothing) and verifies offline with the public key.
     @Authenticated
     @Operation(summary = "Check a downloaded export",
             description = "Hashes every file and compares it with the manifest, and checks the manifest's signature "
@@ -100,6 +106,7 @@ public class ExportResource {
                     + "UNKNOWN_KEY: signed by a key this platform does not know.")
     @RequestBody(content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "200", description = "The verdict, file by file")
+    @APIResponse(responseCode = "403", description = "A regulator (verify offline with the public key instead)")
     @APIResponse(responseCode = "413", description = "Larger than the upload limit (verify offline with the public key)")
     @APIResponse(responseCode = "415", description = "Not sent as application/zip")
     @APIResponse(responseCode = "422", description = "Not a zip, or no manifest of this platform in it")

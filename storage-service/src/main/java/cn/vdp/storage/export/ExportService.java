@@ -57,6 +57,9 @@ public class ExportService {
     ExportConfig config;
 
     @Inject
+    ExportAudit audit;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -71,6 +74,7 @@ public class ExportService {
 
     /** A started export: its file name, the writer of its stream, and the slot it holds until released. */
     public final class Download {
+        private final UUID exportId = UUID.randomUUID();
         private final Caller owner;
         private final String vin;
         private final AtomicBoolean released = new AtomicBoolean();
@@ -86,7 +90,7 @@ public class ExportService {
 
         public void writeTo(OutputStream response) throws IOException {
             try {
-                write(response, owner, vin);
+                write(response, exportId, owner, vin);
             } finally {
                 release();
             }
@@ -102,7 +106,7 @@ public class ExportService {
 
     /**
      * Checks everything that can fail with a proper answer before the first byte is sent: the VIN (404 unless the
-     * caller owned it) and capacity (429).
+     * caller owned it), capacity (429) and the audit trail (the download's events are committed first; 503).
      */
     public Download start(Caller owner, String vin) {
         if (vin != null) {
@@ -112,12 +116,18 @@ public class ExportService {
             throw new ProblemException(TOO_MANY_EXPORTS, "Too many exports are running; try again in a minute",
                     List.of(), Map.of("Retry-After", "60"));
         }
-        return new Download(owner, vin);
+        Download download = new Download(owner, vin);
+        try {
+            audit.started(download.exportId, owner, vin, clock.instant());
+        } catch (RuntimeException e) {
+            download.release();
+            throw e;
+        }
+        return download;
     }
 
-    private void write(OutputStream response, Caller owner, String vin) throws IOException {
+    private void write(OutputStream response, UUID exportId, Caller owner, String vin) throws IOException {
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        UUID exportId = UUID.randomUUID();
         ExportZip zip = new ExportZip(response, config.compressionLevel(), createdAt);
         ExportFiles.Written written;
         try {

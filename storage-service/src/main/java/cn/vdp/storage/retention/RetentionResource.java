@@ -14,6 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.vdp.common.security.Roles;
+import cn.vdp.storage.audit.Actor;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.Audited;
+import cn.vdp.storage.security.CurrentCaller;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,13 +27,17 @@ public class RetentionResource {
     @Inject
     RetentionService retention;
 
+    @Inject
+    CurrentCaller caller;
+
     @POST
     @Path("/retention/purges")
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditAction.RETENTION_PURGE)
     @Operation(summary = "Apply retention now",
             description = "Removes every telemetry row older than its category's retention; the same job runs daily.")
     @APIResponse(responseCode = "200", description = "What was removed, per category")
     public PurgeReport purge() throws SQLException {
-        return retention.purge();
+        return retention.purge(Actor.of(caller.get(), Roles.OPERATOR));
     }
 }

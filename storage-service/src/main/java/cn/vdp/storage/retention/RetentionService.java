@@ -22,6 +22,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import cn.vdp.common.signal.Category;
+import cn.vdp.storage.audit.Actor;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.AuditEntry;
+import cn.vdp.storage.audit.AuditTrail;
 import cn.vdp.storage.retention.PurgeReport.CategoryPurge;
 import cn.vdp.storage.telemetry.TelemetryConfig;
 
@@ -43,6 +47,9 @@ public class RetentionService {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     /** Refuses to start when a record could be accepted although its category's retention has already passed. */
     void checkConfiguration(@Observes StartupEvent event) {
         for (Category category : Category.values()) {
@@ -57,12 +64,13 @@ public class RetentionService {
     @Scheduled(cron = "{storage.retention.cron}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() throws SQLException {
-        PurgeReport report = purge();
+        PurgeReport report = purge(Actor.system("retention"));
         LOG.infof("retention purge: %s", report);
     }
 
+    /** Removes what expired; one audit event per category, committed with the removal. Never touches the audit trail. */
     @Transactional
-    public PurgeReport purge() throws SQLException {
+    public PurgeReport purge(Actor actor) throws SQLException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<CategoryPurge> purged = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -73,8 +81,12 @@ public class RetentionService {
                 call.setObject(2, cutoff.atOffset(ZoneOffset.UTC));
                 try (var result = call.executeQuery()) {
                     result.next();
-                    purged.add(new CategoryPurge(category.code(), retention.of(category).toString(), cutoff,
-                            result.getInt(1), result.getLong(2)));
+                    CategoryPurge done = new CategoryPurge(category.code(), retention.of(category).toString(), cutoff,
+                            result.getInt(1), result.getLong(2));
+                    purged.add(done);
+                    audit.record(AuditEntry.of(AuditAction.RETENTION_PURGE, actor).categories(List.of(done.category()))
+                            .range(null, cutoff).quantity(done.rowsDeleted())
+                            .detail("retention=" + done.retention() + "; partitions dropped=" + done.partitionsDropped()));
                 }
             }
         }

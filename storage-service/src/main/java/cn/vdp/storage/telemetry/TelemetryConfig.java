@@ -34,4 +34,29 @@ public interface TelemetryConfig {
     /** Latest values are looked for in this many most recent records of each category. */
     @WithDefault("1000")
     int latestLookback();
+
+    /** Rewriting closed day partitions in (vin, recorded_at) order: see {@link TelemetryClustering}. */
+    Clustering clustering();
+
+    interface Clustering {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often closed days are looked for. */
+        @WithDefault("1h")
+        Duration every();
+
+        /** How long after a day ends (UTC) its partitions are clustered: most late records are in by then. */
+        @WithDefault("1h")
+        Duration after();
+
+        /** Longest wait for a partition's lock; when a long read holds it, the partition waits for the next run. */
+        @WithDefault("2s")
+        Duration lockTimeout();
+
+        /** Most partitions rewritten in one run (newest first), so a first run on a large database stays short. */
+        @WithDefault("12")
+        int perRun();
+    }
 }

@@ -1,5 +1,8 @@
 package cn.vdp.storage.telemetry;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,13 +10,17 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 
 import cn.vdp.common.telemetry.BatchResult;
 import cn.vdp.common.telemetry.RecordOutcome;
 import cn.vdp.common.telemetry.RecordStatus;
 
-/** Counts what became of written records (fleet-telemetry's vocabulary, prefixed storage_). */
+/**
+ * Counts what became of written records (fleet-telemetry's vocabulary, prefixed storage_), and times owner
+ * queries inside the service.
+ */
 @Startup
 @ApplicationScoped
 public class TelemetryMetrics {
@@ -24,6 +31,7 @@ public class TelemetryMetrics {
     private Counter stored;
     private Counter duplicates;
     private DistributionSummary batchSize;
+    private Timer query;
 
     @PostConstruct
     void init() {
@@ -32,6 +40,15 @@ public class TelemetryMetrics {
                 .description("Records already stored (retries)").register(registry);
         batchSize = DistributionSummary.builder("storage_batch_records").description("Records per batch call")
                 .register(registry);
+        // Percentiles computed in the service (the target is on its p99), plus a bucket at the 5 ms objective.
+        query = Timer.builder("storage_telemetry_query")
+                .description("Owner history queries: ownership check, database and merging, before serialization")
+                .publishPercentiles(0.5, 0.95, 0.99).percentilePrecision(2)
+                .serviceLevelObjectives(Duration.ofMillis(5)).register(registry);
+    }
+
+    public void queried(long nanos) {
+        query.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Called after the commit, so that nothing is counted that was rolled back. */

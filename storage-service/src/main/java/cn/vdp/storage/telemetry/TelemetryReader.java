@@ -20,6 +20,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,10 +31,15 @@ import io.agroal.api.AgroalDataSource;
 import cn.vdp.common.problem.FieldError;
 import cn.vdp.common.problem.ProblemException;
 import cn.vdp.common.problem.ProblemTypes;
+import cn.vdp.common.security.Roles;
 import cn.vdp.common.signal.Category;
 import cn.vdp.common.signal.Signal;
 import cn.vdp.common.signal.SignalCatalogue;
 import cn.vdp.common.web.QueryParameters;
+import cn.vdp.storage.audit.Actor;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.AuditEntry;
+import cn.vdp.storage.audit.AuditTrail;
 import cn.vdp.storage.security.Caller;
 import cn.vdp.storage.telemetry.TelemetryApi.LatestValue;
 import cn.vdp.storage.telemetry.TelemetryApi.LatestValues;
@@ -44,7 +50,8 @@ import cn.vdp.storage.vehicle.VehicleAccess;
 
 /**
  * Reads an owner's telemetry: only inside their ownership windows, newest first, one category's rows merged back
- * into records. Plain JDBC: the queries rely on partition pruning and index order that an ORM would hide.
+ * into records. Plain JDBC: the queries rely on partition pruning and index order that an ORM would hide. Each read
+ * runs in a transaction that commits its audit event with it: no data leaves without its event.
  */
 @ApplicationScoped
 public class TelemetryReader {
@@ -79,6 +86,10 @@ public class TelemetryReader {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AuditTrail audit;
+
+    @Transactional
     public RecordPage page(String vin, Caller owner, TelemetryQuery query) throws SQLException {
         Set<String> names = signalNames(query.signals());
         boolean all = query.signals() == null || query.signals().isEmpty();
@@ -129,9 +140,12 @@ public class TelemetryReader {
             next = new PageCursor(last.recordedAt(), last.seq()).encode();
             records = records.subList(0, size);
         }
+        audit.record(AuditEntry.of(AuditAction.TELEMETRY_READ, Actor.of(owner, Roles.OWNER)).vin(vin)
+                .categories(categories.stream().map(Category::code).toList()).range(start, end).quantity(records.size()));
         return new RecordPage(vin, List.copyOf(records), next);
     }
 
+    @Transactional
     public LatestValues latest(String vin, Caller owner) throws SQLException {
         Instant end = clock.instant().plus(config.maxFutureSkew());
         List<TimeWindow> windows = access.visibleWindows(vin, owner, Instant.EPOCH, end);
@@ -160,6 +174,10 @@ public class TelemetryReader {
         }
         Instant lastContact = latest.values().stream().map(LatestValue::recordedAt).max(Comparator.naturalOrder())
                 .orElse(null);
+        audit.record(AuditEntry.of(AuditAction.TELEMETRY_LATEST, Actor.of(owner, Roles.OWNER)).vin(vin)
+                .categories(latest.values().stream().map(LatestValue::category).toList())
+                .range(windows.isEmpty() ? null : windows.get(windows.size() - 1).from(), end)
+                .quantity(latest.size()));
         return new LatestValues(vin, lastContact, List.copyOf(latest.values()));
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,10 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import cn.vdp.common.security.Roles;
 import cn.vdp.common.telemetry.BatchResult;
 import cn.vdp.common.telemetry.TelemetryBatch;
 import cn.vdp.common.web.QueryParameters;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.Audited;
 import cn.vdp.storage.security.CurrentCaller;
 import cn.vdp.storage.telemetry.TelemetryApi.LatestValues;
 import cn.vdp.storage.telemetry.TelemetryApi.RecordPage;
@@ -77,23 +82,32 @@ public class TelemetryResource {
     @GET
     @Path("/vehicles/{vin}/telemetry")
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditAction.TELEMETRY_READ)
     @Operation(summary = "Records of one of the caller's vehicles",
             description = "Newest first, inside the caller's ownership periods only; 404 for any other vehicle.")
     @APIResponse(responseCode = "200", description = "A page of records")
-    public RecordPage records(@PathParam("vin") String vin,
+    public RestResponse<RecordPage> records(@PathParam("vin") String vin,
             @Parameter(description = "Start of the range (inclusive, ISO-8601)") @QueryParam("from") String from,
             @Parameter(description = "End of the range (exclusive, ISO-8601)") @QueryParam("to") String to,
             @Parameter(description = "Only these signals (repeatable)") @QueryParam("signal") List<String> signals,
             @Parameter(description = "Page size") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor)
             throws SQLException {
-        return reader.page(vin, caller.get(), new TelemetryQuery(QueryParameters.instant("from", from),
-                QueryParameters.instant("to", to), signals, QueryParameters.integer("limit", limit), cursor));
+        TelemetryQuery query = new TelemetryQuery(QueryParameters.instant("from", from),
+                QueryParameters.instant("to", to), signals, QueryParameters.integer("limit", limit), cursor);
+        long start = System.nanoTime();
+        RecordPage page = reader.page(vin, caller.get(), query);
+        long nanos = System.nanoTime() - start;
+        metrics.queried(nanos);
+        // The query's own time (W3C Server-Timing), so callers can tell it from the network and serialization.
+        return RestResponse.ResponseBuilder.ok(page)
+                .header("Server-Timing", String.format(Locale.ROOT, "query;dur=%.3f", nanos / 1e6)).build();
     }
 
     @GET
     @Path("/vehicles/{vin}/latest")
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditAction.TELEMETRY_LATEST)
     @Operation(summary = "Latest value of each signal of one of the caller's vehicles")
     @APIResponse(responseCode = "200", description = "Latest values and the last contact")
     public LatestValues latest(@PathParam("vin") String vin) throws SQLException {

@@ -13,9 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import cn.vdp.common.security.Roles;
 import cn.vdp.common.telemetry.BatchResult;
 import cn.vdp.common.telemetry.RecordOutcome;
 import cn.vdp.common.telemetry.RefusalReason;
+import cn.vdp.storage.audit.Actor;
+import cn.vdp.storage.audit.AuditTrail;
+import cn.vdp.storage.security.CurrentCaller;
 import cn.vdp.storage.vehicle.Market;
 
 /**
@@ -38,6 +42,12 @@ public class TelemetryWriter {
     @Inject
     TelemetryRowWriter rows;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CurrentCaller caller;
+
     @Transactional
     public BatchResult write(List<IncomingRecord> records) throws SQLException {
         Instant now = clock.instant();
@@ -48,16 +58,24 @@ public class TelemetryWriter {
         RecordOutcome[] outcomes = new RecordOutcome[records.size()];
         List<IncomingRecord> accepted = new ArrayList<>(records.size());
         Set<RecordKey> seenInBatch = new HashSet<>(records.size() * 2);
+        RefusalAudit refusedCars = null;
         for (int i = 0; i < records.size(); i++) {
             IncomingRecord record = records.get(i);
             String refusal = refusalOf(record, marketOf.get(record.vin()), oldest, newest);
             if (refusal != null) {
                 outcomes[i] = RecordOutcome.refused(record.vin(), record.seq(), refusal);
+                if (isAboutTheCar(refusal)) {
+                    refusedCars = refusedCars == null ? new RefusalAudit() : refusedCars;
+                    refusedCars.add(record, refusal);
+                }
             } else if (!seenInBatch.add(new RecordKey(record.vin(), record.seq()))) {
                 outcomes[i] = RecordOutcome.duplicate(record.vin(), record.seq());
             } else {
                 accepted.add(record);
             }
+        }
+        if (refusedCars != null) {
+            refusedCars.recordTo(audit, Actor.of(caller.get(), Roles.INGEST));
         }
         accepted.sort(IncomingRecord.KEY_ORDER);
         Set<RecordKey> inserted = accepted.isEmpty() ? Set.of() : rows.insert(accepted);
@@ -70,6 +88,11 @@ public class TelemetryWriter {
             }
         }
         return BatchResult.of(List.of(outcomes));
+    }
+
+    /** Refused because of the car itself (audited), not because of one record's time. */
+    private static boolean isAboutTheCar(String refusal) {
+        return RefusalReason.NOT_CHINA_MARKET.equals(refusal) || RefusalReason.UNREGISTERED_VEHICLE.equals(refusal);
     }
 
     private static String refusalOf(IncomingRecord record, String market, Instant oldest, Instant newest) {

@@ -17,7 +17,12 @@ import jakarta.transaction.Transactional;
 import cn.vdp.common.problem.FieldError;
 import cn.vdp.common.problem.ProblemException;
 import cn.vdp.common.problem.ProblemType;
+import cn.vdp.common.security.Roles;
 import cn.vdp.common.vin.Vin;
+import cn.vdp.storage.audit.Actor;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.AuditEntry;
+import cn.vdp.storage.audit.AuditTrail;
 import cn.vdp.storage.security.Caller;
 import cn.vdp.storage.vehicle.VehicleApi.OwnedVehicle;
 import cn.vdp.storage.vehicle.VehicleApi.Period;
@@ -46,6 +51,9 @@ public class VehicleRegistry {
     @Inject
     VehicleAccess access;
 
+    @Inject
+    AuditTrail audit;
+
     public VehicleView register(RegisterVehicle request, Caller operator) {
         requireValid(request);
         if (Vehicle.findById(request.vin()) != null) {
@@ -59,13 +67,16 @@ public class VehicleRegistry {
         vehicle.registeredAt = now;
         vehicle.registeredBy = operator.subject();
         vehicle.persist();
-        if (request.ownerSubject() != null && !request.ownerSubject().isBlank()) {
+        boolean owned = request.ownerSubject() != null && !request.ownerSubject().isBlank();
+        if (owned) {
             openPeriod(vehicle.vin, request.ownerSubject().strip(), now);
         }
+        audit.record(AuditEntry.of(AuditAction.VEHICLE_REGISTER, Actor.of(operator, Roles.OPERATOR)).vin(vehicle.vin)
+                .detail("market=" + vehicle.market + "; owner=" + (owned ? request.ownerSubject().strip() : "none")));
         return view(vehicle);
     }
 
-    public VehicleView transfer(String vin, Transfer request) {
+    public VehicleView transfer(String vin, Transfer request, Caller operator) {
         String newOwner = request == null ? null : request.newOwnerSubject();
         if (newOwner == null || newOwner.isBlank() || newOwner.length() > MAX_SUBJECT_LENGTH) {
             throw ProblemException.invalid("/newOwnerSubject", "newOwnerSubject is required (at most "
@@ -94,26 +105,39 @@ public class VehicleRegistry {
         }
         openPeriod(vin, newOwner.strip(), now);
         ownerChanged.fire(new OwnerChanged(vin, previousOwner, newOwner.strip(), now));
+        audit.record(AuditEntry.of(AuditAction.VEHICLE_TRANSFER, Actor.of(operator, Roles.OPERATOR)).vin(vin)
+                .range(now, null)
+                .detail("from=" + (previousOwner == null ? "none" : previousOwner) + "; to=" + newOwner.strip()));
         return view(vehicle);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public VehicleView operatorView(String vin) {
+    public VehicleView operatorView(String vin, Caller operator) {
         Vehicle vehicle = Vehicle.findById(vin);
         if (vehicle == null) {
             throw ProblemException.notFound("No vehicle " + vin + " is registered");
         }
+        audit.record(AuditEntry.of(AuditAction.VEHICLE_VIEW, Actor.of(operator, Roles.OPERATOR)).vin(vin));
         return view(vehicle);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public OwnedVehicle ownerView(String vin, Caller owner) {
         List<Ownership> periods = access.requireOwnedPeriods(vin, owner);
+        audit.record(AuditEntry.of(AuditAction.VEHICLE_VIEW, Actor.of(owner, Roles.OWNER)).vin(vin));
         return owned(Vehicle.findById(vin), periods);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<OwnedVehicle> ownedBy(Caller owner) {
+        List<OwnedVehicle> vehicles = vehiclesOf(owner);
+        audit.record(AuditEntry.of(AuditAction.VEHICLE_LIST, Actor.of(owner, Roles.OWNER)).quantity(vehicles.size()));
+        return vehicles;
+    }
+
+    /**
+     * The vehicles the caller owns or owned, with their periods, not audited: for a feature that audits its own
+     * use of them (an export records one event per vehicle, and may run in a read-only transaction).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OwnedVehicle> vehiclesOf(Caller owner) {
         Map<String, List<Ownership>> byVin = new LinkedHashMap<>();
         for (Ownership period : Ownership.allOfOwner(owner.subject())) {
             byVin.computeIfAbsent(period.vin, v -> new ArrayList<>()).add(period);

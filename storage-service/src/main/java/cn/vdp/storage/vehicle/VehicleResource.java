@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.vdp.common.security.Roles;
+import cn.vdp.storage.audit.AuditAction;
+import cn.vdp.storage.audit.Audited;
 import cn.vdp.storage.security.Caller;
 import cn.vdp.storage.security.CurrentCaller;
 import cn.vdp.storage.vehicle.VehicleApi.OwnedVehicle;
@@ -43,6 +45,7 @@ public class VehicleResource {
     @POST
     @Path("/vehicles")
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditAction.VEHICLE_REGISTER)
     @Operation(summary = "Register a vehicle", description = "VIN with check digit and market are required.")
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "409", description = "Already registered")
@@ -55,18 +58,20 @@ public class VehicleResource {
     @POST
     @Path("/vehicles/{vin}/transfers")
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditAction.VEHICLE_TRANSFER)
     @Operation(summary = "Transfer a vehicle to a new owner",
             description = "Ends the current ownership period now and opens the new owner's; consent is reset.")
     @APIResponse(responseCode = "200", description = "Transferred")
     @APIResponse(responseCode = "409", description = "The vehicle already belongs to this owner")
     @APIResponse(responseCode = "422", description = "New owner missing")
     public VehicleView transfer(@PathParam("vin") String vin, Transfer request) {
-        return registry.transfer(vin, request);
+        return registry.transfer(vin, request, caller.get());
     }
 
     @GET
     @Path("/vehicles")
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditAction.VEHICLE_LIST)
     @Operation(summary = "The caller's vehicles", description = "Every vehicle the caller owns or owned, with their own periods.")
     @APIResponse(responseCode = "200", description = "The caller's vehicles")
     public List<OwnedVehicle> mine() {
@@ -76,6 +81,7 @@ public class VehicleResource {
     @GET
     @Path("/vehicles/{vin}")
     @RolesAllowed({ Roles.OWNER, Roles.OPERATOR })
+    @Audited(AuditAction.VEHICLE_VIEW)
     @Operation(summary = "One vehicle",
             description = "Operators see the registry entry with its ownership history; owners see their own periods, "
                     + "and 404 for a vehicle they never owned.")
@@ -84,6 +90,6 @@ public class VehicleResource {
             schema = @Schema(oneOf = { VehicleView.class, OwnedVehicle.class })))
     public Object one(@PathParam("vin") String vin) {
         Caller who = caller.get();
-        return who.hasRole(Roles.OPERATOR) ? registry.operatorView(vin) : registry.ownerView(vin, who);
+        return who.hasRole(Roles.OPERATOR) ? registry.operatorView(vin, who) : registry.ownerView(vin, who);
     }
 }

@@ -29,7 +29,7 @@ public final class Exports {
     }
 
     public static ValidatableResponse verify(byte[] zip) {
-        return given().auth().oauth2(Tokens.regulator()).contentType(ZIP).body(zip)
+        return given().auth().oauth2(Tokens.operator()).contentType(ZIP).body(zip)
                 .post("/api/v1/exports/verifications").then();
     }
 

@@ -1,0 +1,31 @@
+package cn.vdp.storage.audit;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "storage.audit")
+public interface AuditConfig {
+
+    /**
+     * Off only for the benchmark's "without audit" variant; the service refuses to start with it off under the
+     * prod profile (see AuditStartupCheck).
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the service signs a checkpoint of the chain's head (none when nothing was appended since). */
+    @WithDefault("1h")
+    Duration checkpointInterval();
+
+    /** Events read per query while verifying the chain (it is streamed in id order, never loaded whole). */
+    @WithDefault("2000")
+    int verifyChunkSize();
+
+    @WithDefault("100")
+    int defaultPageSize();
+
+    @WithDefault("1000")
+    int maxPageSize();
+}

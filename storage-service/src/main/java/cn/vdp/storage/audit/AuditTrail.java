@@ -1,0 +1,129 @@
+package cn.vdp.storage.audit;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import cn.vdp.common.problem.ProblemException;
+import cn.vdp.common.problem.ProblemType;
+
+/**
+ * The one way features audit what they do. {@link #record} joins the event to the action's own transaction: it is
+ * appended to the chain just before that transaction commits (so the chain's lock is held as briefly as possible,
+ * and all events of one transaction go in one statement), and if it cannot be appended the commit, and so the
+ * action, fails. An action that rolls back leaves no event; denials, whose action rolls back by nature, are recorded
+ * with {@link #recordInOwnTransaction}.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    /** An action refused because its audit event could not be written first. */
+    public static final ProblemType AUDIT_UNAVAILABLE = new ProblemType("audit-unavailable", 503,
+            "The audit trail cannot be written");
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class);
+    private static final Object PENDING = new Object();
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    AuditAppender appender;
+
+    @Inject
+    AuditConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private Counter appended;
+    private Counter failed;
+
+    @PostConstruct
+    void init() {
+        appended = Counter.builder("storage_audit_events").description("Audit events committed").register(metrics);
+        failed = Counter.builder("storage_audit_append_failures")
+                .description("Transactions refused because their audit events could not be appended").register(metrics);
+    }
+
+    /** Adds the event to the current transaction; there must be one. */
+    public void record(AuditEntry entry) {
+        if (!config.enabled()) {
+            return;
+        }
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("an audit event is recorded inside its action's transaction");
+        }
+        Pending pending = (Pending) transactions.getResource(PENDING);
+        if (pending == null) {
+            pending = new Pending();
+            transactions.putResource(PENDING, pending);
+            transactions.registerInterposedSynchronization(pending);
+        }
+        pending.events.add(entry.at(clock.instant(), RequestIds.current()));
+    }
+
+    /** Records and commits the event now, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordInOwnTransaction(AuditEntry entry) {
+        record(entry);
+    }
+
+    /**
+     * Records and commits the events now, in a transaction of their own, for an action that has no transaction of
+     * its own to join (a streamed download: its events must be durable before its first byte leaves). If they
+     * cannot be written the action must not happen: 503 problem, nothing recorded.
+     */
+    public void recordNow(List<AuditEntry> entries) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> entries.forEach(this::record));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "audit events of request %s could not be written; the action is refused", RequestIds.current());
+            throw new ProblemException(AUDIT_UNAVAILABLE, "The action was refused because it could not be audited");
+        }
+    }
+
+    /** The events of one transaction, appended at its end. */
+    private final class Pending implements Synchronization {
+
+        final List<AuditEvent> events = new ArrayList<>(2);
+
+        @Override
+        public void beforeCompletion() {
+            if (transactions.getRollbackOnly()) {
+                return;
+            }
+            try {
+                appender.append(events);
+            } catch (SQLException | RuntimeException e) {
+                failed.increment();
+                // Thrown from here, the transaction rolls back: no action without its event.
+                throw new IllegalStateException("the audit trail could not be appended to", e);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                appended.increment(events.size());
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package cn.vdp.storage.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+/** Reads the audit trail straight from the database, to assert what was (and was not) recorded. */
+public final class AuditRows {
+
+    private AuditRows() {
+    }
+
+    /** The events after the given id, oldest first, as column name to value (categories joined with commas). */
+    public static List<Map<String, Object>> after(DataSource db, long afterId) {
+        return query(db, "SELECT * FROM audit_event WHERE id > ? ORDER BY id", afterId);
+    }
+
+    public static List<Map<String, Object>> ofRequest(DataSource db, String requestId) {
+        return query(db, "SELECT * FROM audit_event WHERE request_id = ? ORDER BY id", requestId);
+    }
+
+    public static long lastId(DataSource db) {
+        return Rows.count(db, "SELECT coalesce(max(id), 0) FROM audit_event");
+    }
+
+    private static List<Map<String, Object>> query(DataSource db, String sql, Object parameter) {
+        try (Connection connection = db.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            List<Map<String, Object>> events = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    Map<String, Object> event = new LinkedHashMap<>();
+                    for (int c = 1; c <= columns; c++) {
+                        Object value = rows.getObject(c);
+                        if (value instanceof java.sql.Array array) {
+                            value = String.join(",", (String[]) array.getArray());
+                        }
+                        event.put(rows.getMetaData().getColumnName(c), value);
+                    }
+                    events.add(event);
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
