@@ -8,6 +8,7 @@ import static cn.vdp.e2e.support.Identity.INGEST;
 import static cn.vdp.e2e.support.Identity.OPERATOR;
 import static cn.vdp.e2e.support.Identity.OWNER_A;
 import static cn.vdp.e2e.support.Identity.OWNER_B;
+import static cn.vdp.e2e.support.Identity.REGULATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,6 +60,13 @@ class AuthorizationMatrixIT {
             STORAGE, "POST", "/api/v1/erasure-requests", ownerOfTheVehicle(202),
             STORAGE, "GET", "/api/v1/erasure-requests", only(OWNER_A, 200, OWNER_B, 200),
             STORAGE, "GET", "/api/v1/erasure-requests/{id}", ownerOfTheVehicle(200),
+            // The audit trail and the compliance report: regulators only, read-only.
+            STORAGE, "GET", "/api/v1/audit/events", only(REGULATOR, 200),
+            STORAGE, "GET", "/api/v1/audit/events.csv", only(REGULATOR, 200),
+            STORAGE, "GET", "/api/v1/audit/verification", only(REGULATOR, 200),
+            STORAGE, "GET", "/api/v1/audit/checkpoints", only(REGULATOR, 200),
+            STORAGE, "GET", "/api/v1/compliance/report", only(REGULATOR, 200),
+            STORAGE, "GET", "/api/v1/compliance/report.csv", only(REGULATOR, 200),
             // ingest-service: the car's certificate decides; whatever bearer token comes along is ignored.
             INGEST_SERVICE, "POST", "/api/v1/telemetry/batches", everyone(200),
             // owner-portal-service JSON API: the caller's own token, passed on to storage-service.

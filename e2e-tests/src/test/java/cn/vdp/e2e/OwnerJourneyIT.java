@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
@@ -37,7 +40,8 @@ import cn.vdp.fleet.OwnerConsentApi;
 /**
  * The platform as its people use it: a simulated car streams over mutual TLS; its owner signs in on Keycloak's own
  * login page in Chromium, sees the new values, the history chart and the trip track, downloads their data and
- * proves the download genuine; the other owner cannot reach that car, not even by typing its addresses.
+ * proves the download genuine; the other owner cannot reach that car, not even by typing its addresses; the regulator
+ * finds those reads (and the other owner's attempts) in the audit trail, and the chain verifies.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OwnerJourneyIT {
@@ -136,6 +140,35 @@ class OwnerJourneyIT {
             assertThat(answer.status()).as(path).isEqualTo(404);
         }
         browser.screenshot(page, "other-owner-404");
+        page.context().close();
+    }
+
+    @Test
+    @Order(4)
+    void regulatorSeesTheAuditEventsOfTheseReadsAndTheChainVerifies() {
+        Page page = browser.signIn("regulator", "/regulator/events?actor=" + Platform.OWNER_A + "&limit=200");
+        assertThat(page.url()).startsWith(platform.portalUrl() + "/regulator/events");
+        List<String> ownerReadsOfTheCar = new ArrayList<>();
+        for (Locator row : page.locator("#events tr.event").all()) {
+            if (vin.equals(row.locator("td.vin").textContent().trim())) {
+                ownerReadsOfTheCar.add(row.locator("td:nth-child(5) code").textContent() + " "
+                        + row.locator("td:nth-child(6)").textContent().trim());
+            }
+        }
+        assertThat(ownerReadsOfTheCar).as("owner1's reads of the car, audited")
+                .contains("telemetry.latest success", "telemetry.read success");
+        assertThat(page.locator("#events tr.event td:nth-child(5) code").allTextContents())
+                .as("owner1's download, audited").contains("export.download");
+        browser.screenshot(page, "regulator-events");
+
+        page.navigate(platform.portalUrl() + "/regulator/events?actor=" + Platform.OWNER_B + "&vin=" + vin);
+        assertThat(page.locator("#events tr.event.denied").count())
+                .as("owner2's attempts at the car, audited as denied").isGreaterThan(0);
+
+        page.navigate(platform.portalUrl() + "/regulator/verification?run=true");
+        assertThat(page.getAttribute("#chain", "data-status")).isEqualTo("INTACT");
+        assertThat(Long.parseLong(page.textContent("#events-verified").trim())).isGreaterThan(ownerReadsOfTheCar.size());
+        browser.screenshot(page, "regulator-verification");
         page.context().close();
     }
 }
