@@ -56,7 +56,9 @@ class AuthorizationMatrixIT {
             STORAGE, "POST", "/api/v1/retention/purges", only(OPERATOR, 200),
             STORAGE, "GET", "/api/v1/exports/mine", only(OWNER_A, 200, OWNER_B, 200), // each their own data
             STORAGE, "GET", "/api/v1/exports/signing-key", anyValidToken(200),
-            STORAGE, "POST", "/api/v1/exports/verifications", anyValidToken(422), // the body is not a zip
+            // The body is not a zip: 422. A regulator's account is read-only before any endpoint runs: every POST,
+            // this read-only check included, is 403 for them (RegulatorsChangeNothing, in both services).
+            STORAGE, "POST", "/api/v1/exports/verifications", anyValidToken(422).but(REGULATOR, 403),
             STORAGE, "POST", "/api/v1/erasure-requests", ownerOfTheVehicle(202),
             STORAGE, "GET", "/api/v1/erasure-requests", only(OWNER_A, 200, OWNER_B, 200),
             STORAGE, "GET", "/api/v1/erasure-requests/{id}", ownerOfTheVehicle(200),
@@ -83,7 +85,10 @@ class AuthorizationMatrixIT {
             // Public: the privacy notice, the platform's key and verifying a download, for anyone.
             PORTAL, "GET", "/api/v1/privacy-notice", everyone(200),
             PORTAL, "GET", "/api/v1/exports/signing-key", everyone(200),
-            PORTAL, "POST", "/api/v1/exports/verifications", everyone(422)); // the body is not a zip
+            // Verifying is open to anyone without a token; a POST's token is checked (for the regulator rule), so a
+            // bad one is refused rather than ignored.
+            PORTAL, "POST", "/api/v1/exports/verifications",
+            everyone(422).but(REGULATOR, 403).butBadTokensRefused());
 
     static Platform platform;
     static Calls calls;

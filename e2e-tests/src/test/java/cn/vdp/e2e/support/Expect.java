@@ -35,10 +35,7 @@ public final class Expect {
         Expect expect = new Expect();
         INVALID.forEach(who -> expect.status.put(who, 401));
         VALID.forEach(who -> expect.status.put(who, 403));
-        for (int i = 0; i < identityThenStatus.length; i += 2) {
-            expect.status.put((Identity) identityThenStatus[i], (Integer) identityThenStatus[i + 1]);
-        }
-        return expect;
+        return expect.but(identityThenStatus);
     }
 
     /** Token required, any role: every valid identity gets {@code ok}. */
@@ -59,6 +56,23 @@ public final class Expect {
         for (Identity who : Identity.values()) {
             expect.status.put(who, status);
         }
+        return expect;
+    }
+
+    /** The same, except for the given identities (identity, status, identity, status, ...). */
+    public Expect but(Object... identityThenStatus) {
+        Expect expect = new Expect();
+        expect.status.putAll(status);
+        for (int i = 0; i < identityThenStatus.length; i += 2) {
+            expect.status.put((Identity) identityThenStatus[i], (Integer) identityThenStatus[i + 1]);
+        }
+        return expect;
+    }
+
+    /** The same, except that a bad token (expired, other issuer, unsigned, tampered) is refused with 401. */
+    public Expect butBadTokensRefused() {
+        Expect expect = but();
+        INVALID.stream().filter(who -> who != ANONYMOUS).forEach(who -> expect.status.put(who, 401));
         return expect;
     }
 
