@@ -9,7 +9,7 @@ endif
 .PHONY: help build deps test run stop bench simulate clean k8s native-sources
 
 help:
-	@echo "make run    start PostgreSQL and the services locally (data kept in .run/)"
+	@echo "make run    start PostgreSQL, Keycloak, the services and a simulated fleet locally (data kept in .run/)"
 	@echo "make stop   stop what make run started"
 	@echo "make test   run every test (installs Chromium for the browser tests first: make deps)"
 	@echo "make build  compile and package every module"

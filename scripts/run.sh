@@ -10,33 +10,40 @@ LOGS="$RUN/logs"
 mkdir -p "$PIDS" "$LOGS"
 
 PG_PORT=55432
+KEYCLOAK_PORT=8180
+KEYCLOAK_VERSION=26.7.3
+KEYCLOAK_DIST="$RUN/tools/keycloak-$KEYCLOAK_VERSION"
+ISSUER="http://localhost:$KEYCLOAK_PORT/realms/vdp"
 STORAGE_MGMT=9082
 PORTAL_MGMT=9080
 INGEST_PORT=8443
 INGEST_MGMT=9081
 CERTS="$RUN/certs"
 SIMULATED_CARS=5
+# The demo users' fixed ids (k8s/vdp/files/realm/vdp-users-0.json): the simulated cars are bound to these owners.
+OWNER1_SUB=00000000-0000-4000-8000-00000000a001
+OWNER2_SUB=00000000-0000-4000-8000-00000000a002
 
 say() { printf '%s\n' "$*"; }
 
 # Secrets for local use only: generated once, never committed.
 ensure_local_env() {
-    if [ ! -f "$RUN/local.env" ]; then
-        umask 077
-        {
-            echo "VDP_DB_OWNER_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-            echo "VDP_DB_APP_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-        } > "$RUN/local.env"
-    fi
-    # The portal's OIDC client secret (Keycloak's vdp-portal client must hold the same) also keys its session
-    # cookies; added to an existing local.env from an earlier run.
-    if ! grep -q '^VDP_PORTAL_CLIENT_SECRET=' "$RUN/local.env"; then
-        echo "VDP_PORTAL_CLIENT_SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')" >> "$RUN/local.env"
-    fi
+    (umask 077 && touch "$RUN/local.env")
+    # Client secrets are filled into the realm's placeholders when Keycloak imports it (first start), and given to
+    # the services; the admin password opens Keycloak's admin console (master realm). Added to a local.env of an
+    # earlier run when missing, never changed afterwards.
+    local name
+    for name in VDP_DB_OWNER_PASSWORD VDP_DB_APP_PASSWORD VDP_INGEST_CLIENT_SECRET VDP_PORTAL_CLIENT_SECRET \
+        VDP_SIMULATOR_CLIENT_SECRET KC_BOOTSTRAP_ADMIN_PASSWORD; do
+        if ! grep -q "^$name=" "$RUN/local.env"; then
+            echo "$name=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')" >> "$RUN/local.env"
+        fi
+    done
     set -a
     # shellcheck disable=SC1091
     . "$RUN/local.env"
     set +a
+    export KC_BOOTSTRAP_ADMIN_USERNAME=admin VDP_OIDC_ISSUER="$ISSUER"
 }
 
 running() { [ -f "$PIDS/$1" ] && kill -0 "$(cat "$PIDS/$1")" 2>/dev/null; }
@@ -111,8 +118,7 @@ ensure_certs() {
     java -cp "$cp" cn.vdp.devcerts.DevCertificates "$CERTS" "$SIMULATED_CARS" | sed 's/^/  /'
 }
 
-# ingest-service's storage token comes from the realm's token endpoint (Keycloak at VDP_OIDC_ISSUER). Until one
-# answers with a client secret set in VDP_INGEST_CLIENT_SECRET, ingest runs and answers 503 (nothing is lost).
+# ingest-service's storage token: client credentials of vdp-ingest (VDP_INGEST_CLIENT_SECRET) at Keycloak.
 start_ingest() {
     say "ingest-service on https://localhost:$INGEST_PORT (client certificate required; management $INGEST_MGMT)"
     start ingest env VDP_STORAGE_URL="http://localhost:8082" \
@@ -120,6 +126,66 @@ start_ingest() {
         VDP_FLEET_CA_FILE="$CERTS/fleet-ca.pem" \
         java -Dquarkus.profile=dev -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" || return 0
     wait_until ingest 120 http_ok "http://localhost:$INGEST_MGMT/q/health/ready"
+}
+
+# Keycloak from Maven Central (keycloak-quarkus-dist, unpacked once into .run/tools; its first start rebuilds it for
+# this configuration, about 40 s), run from a home of its own in .run/keycloak (dev-file database kept there),
+# with a JDK 21+. The realm is imported from the repository's realm files at the first start only.
+ensure_keycloak() {
+    if [ ! -x "$KEYCLOAK_DIST/bin/kc.sh" ]; then
+        say "  fetching Keycloak $KEYCLOAK_VERSION (Maven Central, once)"
+        "$ROOT/mvnw" -B -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:unpack -N \
+            -Dartifact=org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip -DoutputDirectory="$RUN/tools" \
+            -Dmdep.markersDirectory="$RUN/tools/.markers"
+    fi
+    local cp status=0
+    cp="$(cat "$ROOT/dev-keycloak/target/classpath.txt"):$ROOT/dev-keycloak/target/classes"
+    KEYCLOAK_JDK=$(java -cp "$cp" cn.vdp.devkc.PrepareKeycloak "$KEYCLOAK_DIST" "$RUN/keycloak" "$ROOT") || status=$?
+    if [ "$status" = 3 ]; then
+        say "  no JDK 21+ found (Keycloak needs one); installing openjdk-21-jdk-headless with apt-get"
+        local sudo=""
+        [ "$(id -u)" = 0 ] || sudo=sudo
+        $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            openjdk-21-jdk-headless >/dev/null || {
+            say "  could not install a JDK 21+; set JAVA_HOME to one and run make run again"
+            exit 1
+        }
+        KEYCLOAK_JDK=$(java -cp "$cp" cn.vdp.devkc.PrepareKeycloak "$KEYCLOAK_DIST" "$RUN/keycloak" "$ROOT")
+    elif [ "$status" != 0 ]; then
+        exit "$status"
+    fi
+}
+
+start_keycloak() {
+    say "Keycloak $KEYCLOAK_VERSION on http://localhost:$KEYCLOAK_PORT (realm vdp; data kept in .run/keycloak)"
+    ensure_keycloak
+    if [ ! -d "$RUN/keycloak/data/h2" ]; then
+        say "  first start: Keycloak builds itself and imports the realm (about 40 s on a quiet machine)"
+    fi
+    start keycloak env JAVA_HOME="$KEYCLOAK_JDK" "$RUN/keycloak/bin/kc.sh" start-dev --http-port=$KEYCLOAK_PORT \
+        --hostname="http://localhost:$KEYCLOAK_PORT" --import-realm || return 0
+    wait_until keycloak 300 http_ok "$ISSUER/.well-known/openid-configuration"
+}
+
+# A token of the realm: token <grant form fields...>; prints the access token.
+token() {
+    curl -fsS "$ISSUER/protocol/openid-connect/token" -d client_id=vdp-fleet-simulator \
+        -d client_secret="$VDP_SIMULATOR_CLIENT_SECRET" "$@" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+
+# The simulated cars: registered through the operator API (the local-only vdp-fleet-simulator client's operator
+# token), bound to the two demo owners in turn; owner1 (signed in with the demo password) lets their first car
+# collect its location. Then they stream in the background until make stop.
+start_simulator() {
+    say "fleet simulator: $SIMULATED_CARS cars streaming to ingest-service (log: .run/logs/simulator.log)"
+    local cp
+    cp="$(cat "$ROOT/fleet-simulator/target/classpath.txt"):$ROOT/fleet-simulator/target/classes"
+    start simulator env VDP_OPERATOR_TOKEN="$(token -d grant_type=client_credentials)" \
+        VDP_OWNER_TOKEN="$(token -d grant_type=password -d username=owner1 -d password=owner1-local-only)" \
+        java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" cn.vdp.fleet.FleetSimulatorCli --certs "$CERTS" --cars $SIMULATED_CARS --rate 5 \
+        --register-at http://localhost:8082 --owner $OWNER1_SUB --owner $OWNER2_SUB \
+        --location-consent-token-env VDP_OWNER_TOKEN || return 0
+    wait_until simulator 60 grep -qE 'acknowledged [1-9]' "$LOGS/simulator.log"
 }
 
 # A curl line that sends one record as the first simulated car.
@@ -155,27 +221,36 @@ start)
     ensure_local_env
     ensure_certs
     start_postgres
+    start_keycloak
     start_storage
     start_ingest
     start_portal
+    start_simulator
     say ""
-    say "VDP-CN is running locally:"
-    say "  owner portal            http://localhost:8080   (sign-in needs Keycloak on :8180; public pages work without)"
+    say "VDP-CN is running locally (started in $SECONDS s):"
+    say "  owner portal            http://localhost:8080   (sign in with a demo account below)"
+    say "  Keycloak (realm vdp)    $ISSUER   (admin console http://localhost:$KEYCLOAK_PORT/admin: admin, password"
+    say "                          KC_BOOTSTRAP_ADMIN_PASSWORD in .run/local.env)"
     say "  storage-service API     http://localhost:8082/api/v1   (OpenAPI: http://localhost:$STORAGE_MGMT/q/openapi)"
     say "  health                  http://localhost:$STORAGE_MGMT/q/health"
     say "  ingest-service (cars)   https://localhost:$INGEST_PORT/api/v1/telemetry/batches   (mutual TLS)"
     say "  ingest OpenAPI, metrics http://localhost:$INGEST_MGMT/q/openapi, http://localhost:$INGEST_MGMT/q/metrics"
+    say "  fleet simulator         $SIMULATED_CARS cars, 5 records/s in all; progress in .run/logs/simulator.log"
     say "  certificates            .run/certs (fleet CA, server CA, cars/VIN.pem|key)"
     say "  PostgreSQL              localhost:$PG_PORT, database vdp (passwords in .run/local.env)"
     say "  logs                    .run/logs/"
-    say "Send a record as a car (register the VIN at storage-service first; until ingest can get its token"
-    say "from the identity provider it answers 503 and the car keeps the record):"
+    say "Demo accounts (local use only):"
+    say "  owner1 / owner1-local-only         owner of 3 simulated cars (the first one shares its location)"
+    say "  owner2 / owner2-local-only         owner of 2 simulated cars"
+    say "  regulator / regulator-local-only   reads the audit trail"
+    say "  operator / operator-local-only     registers vehicles"
+    say "Send a record yourself as a simulated car:"
     curl_example
     say "Stop everything with: make stop"
     ;;
 stop)
     # Reverse order of start.
-    for part in ingest portal storage postgres; do
+    for part in simulator portal ingest storage keycloak postgres; do
         stop_part "$part"
     done
     ;;

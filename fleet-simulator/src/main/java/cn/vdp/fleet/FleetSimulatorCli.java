@@ -1,8 +1,11 @@
 package cn.vdp.fleet;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +49,13 @@ public final class FleetSimulatorCli implements Callable<Integer> {
     @Option(names = "--operator-token-env", defaultValue = "VDP_OPERATOR_TOKEN", description = "environment variable holding the operator's bearer token for --register-at (default: ${DEFAULT-VALUE})")
     String operatorTokenEnv;
 
-    @Option(names = "--owner", description = "OIDC subject the registered cars are bound to")
-    String owner;
+    @Option(names = "--owner", description = "OIDC subject the registered cars are bound to; repeat it to share the "
+            + "cars out among several owners in turn")
+    List<String> owners = new ArrayList<>();
+
+    @Option(names = "--location-consent-token-env", description = "environment variable holding the first owner's "
+            + "bearer token: with it, that owner's first car gets location consent for 30 days (needs --register-at)")
+    String locationConsentTokenEnv;
 
     /** Set by Ctrl-C: the run drains, and the JVM's shutdown (already under way) ends the process. */
     private static volatile boolean stopping;
@@ -72,11 +80,7 @@ public final class FleetSimulatorCli implements Callable<Integer> {
                     System.err.println("--register-at needs an operator token in $" + operatorTokenEnv);
                     return 2;
                 }
-                CarRegistry registry = new OperatorApiRegistry(registerAt, () -> token);
-                for (String vin : fleet.vins()) {
-                    registry.register(vin, owner);
-                }
-                System.out.println("registered " + cars + " cars at " + registerAt);
+                register(fleet.vins(), new OperatorApiRegistry(registerAt, () -> token));
             }
             Duration limit = durationOf(duration);
             Thread runner = Thread.currentThread();
@@ -108,6 +112,24 @@ public final class FleetSimulatorCli implements Callable<Integer> {
             System.out.println("\r" + progress.line());
             System.out.println(drained ? "every record was answered" : "some records were still unanswered");
             return drained ? 0 : 1;
+        }
+    }
+
+    /** Registers the cars, bound to the owners in turn, and gives the first owner's first car location consent. */
+    private void register(List<String> vins, CarRegistry registry) throws IOException, InterruptedException {
+        for (int i = 0; i < vins.size(); i++) {
+            String owner = owners.isEmpty() ? null : owners.get(i % owners.size());
+            registry.register(vins.get(i), owner);
+            System.out.println("registered " + vins.get(i) + (owner == null ? "" : " for owner " + owner));
+        }
+        if (locationConsentTokenEnv != null) {
+            String ownerToken = System.getenv(locationConsentTokenEnv);
+            if (ownerToken == null || ownerToken.isBlank() || owners.isEmpty()) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--location-consent-token-env needs a token in $" + locationConsentTokenEnv + " and --owner");
+            }
+            new OwnerConsentApi(registerAt, ownerToken).grant(vins.get(0), "location", Duration.ofDays(30));
+            System.out.println("location consent for " + vins.get(0) + " given by owner " + owners.get(0));
         }
     }
 
