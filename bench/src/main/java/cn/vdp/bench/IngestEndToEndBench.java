@@ -50,6 +50,14 @@ final class IngestEndToEndBench {
 
     void run() throws Exception {
         Path work = Files.createTempDirectory("vdp-bench-ingest");
+        try {
+            run(work);
+        } finally {
+            WorkFolder.delete(work);
+        }
+    }
+
+    private void run(Path work) throws Exception {
         DatabaseRoles roles = DatabaseRoles.withPasswords("bench-owner", "bench-app");
         CertificateFolder certificates = new CertificateFolder(work.resolve("certs"));
         System.out.println("generating certificates for " + CARS + " cars");
