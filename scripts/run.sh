@@ -136,7 +136,7 @@ ensure_keycloak() {
         say "  fetching Keycloak $KEYCLOAK_VERSION (Maven Central, once)"
         "$ROOT/mvnw" -B -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:unpack -N \
             -Dartifact=org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip -DoutputDirectory="$RUN/tools" \
-            -Dmdep.markersDirectory="$RUN/tools/.markers"
+            -Dmdep.overWriteReleases=true # its "already unpacked" marker lives in target/ and can outlive .run/
     fi
     local cp status=0
     cp="$(cat "$ROOT/dev-keycloak/target/classpath.txt"):$ROOT/dev-keycloak/target/classes"
