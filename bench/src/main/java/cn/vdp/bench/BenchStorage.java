@@ -6,6 +6,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -101,9 +105,9 @@ final class BenchStorage implements AutoCloseable {
     }
 
     /** Flushes every dirty page now, so that a measurement after a bulk change is not slowed by the flush. */
-    void checkpoint() throws java.sql.SQLException {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                postgres.getJdbcUrl("postgres", "postgres")); java.sql.Statement sql = connection.createStatement()) {
+    void checkpoint() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+                Statement sql = connection.createStatement()) {
             sql.execute("CHECKPOINT");
         }
     }
