@@ -138,9 +138,10 @@ final class AuditReadBench {
                 PostgreSQL 17 (fsync and synchronous_commit on): one audits, the other runs with \
                 `storage.audit.enabled=false`, a switch the service refuses under the prod profile. The read is \
                 the same for both: an owner's `GET /api/v1/vehicles/{vin}/telemetry?limit=%d` (real RS256 token \
-                check, ownership check, a page of %d records from %,d stored). With audit, the read's transaction \
-                also appends its hash-chained event (one `audit_append` call under the chain's lock, then a \
-                durable commit). Each client thread alternates between the two services, so background noise \
+                check, ownership check, a page of %d records from %,d stored). With audit, the read also appends \
+                its hash-chained event: one `audit_append` statement (under the chain's lock, committed durably \
+                on its own), sent by the service's audit writer while the read's query runs; the read answers \
+                only once the event is committed, and reads that arrive during an append share the next one. Each client thread alternates between the two services, so background noise \
                 hits both alike; latency is measured by the client, from request to full answer.
 
                 | variant | clients | requests | p50 ms | p99 ms | p99.9 ms | max ms |
@@ -153,9 +154,8 @@ final class AuditReadBench {
                 Verifying the whole chain (%,d events, streamed in id order, every hash recomputed) through \
                 `GET /api/v1/audit/verification`: %.2f s.
 
-                Machine load (1 / 5 / 15-minute averages): %s. On a machine shared with other builds the durable \
-                commit (fsync) that only the audited read pays dominates the difference; the target is meant for a \
-                quiet machine.
+                Machine load (1 / 5 / 15-minute averages): %s. Anything above 2 means other work shared the \
+                cores.
                 """, PAGE, PAGE, RECORDS, String.join("\n", rows), headline, events, expected, chainLength,
                 verifySeconds, load);
         System.out.println(body);

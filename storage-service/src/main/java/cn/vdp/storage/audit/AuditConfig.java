@@ -23,6 +23,21 @@ public interface AuditConfig {
     @WithDefault("2000")
     int verifyChunkSize();
 
+    /**
+     * How long a read waits for its audit event, appended while it runs, before it is refused (503): a chain that
+     * cannot be appended to must not hold readers for long.
+     */
+    @WithDefault("5s")
+    Duration readAppendTimeout();
+
+    /** Events of reads waiting to be appended at most; beyond that, reads are refused until the chain catches up. */
+    @WithDefault("10000")
+    int readAppendQueue();
+
+    /** Events of reads appended together in one statement (and one commit) at most. */
+    @WithDefault("500")
+    int readAppendBatch();
+
     @WithDefault("100")
     int defaultPageSize();
 

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,9 @@ public class AuditTrail {
     AuditAppender appender;
 
     @Inject
+    ReadAuditWriter readWriter;
+
+    @Inject
     AuditConfig config;
 
     @Inject
@@ -78,6 +82,23 @@ public class AuditTrail {
             transactions.registerInterposedSynchronization(pending);
         }
         pending.events.add(entry.at(clock.instant(), RequestIds.current()));
+    }
+
+    /**
+     * Starts committing the event of a read, in a transaction of its own, while the read runs; the read calls
+     * {@link AuditReceipt#awaitCommitted} before any of its data leaves. The read then costs only what the append
+     * takes longer than the query, not both one after the other. The event therefore records the access as granted,
+     * before its result is known: it cannot count what the read will return. Reads only; an action that changes
+     * something records its event in its own transaction ({@link #record}).
+     */
+    public AuditReceipt recordAlongside(AuditEntry entry) {
+        if (!config.enabled()) {
+            return AuditReceipt.NOT_AUDITED;
+        }
+        String requestId = RequestIds.current();
+        CompletableFuture<Void> committed = readWriter.append(entry.at(clock.instant(), requestId));
+        committed.whenComplete((done, error) -> (error == null ? appended : failed).increment());
+        return new AuditReceipt(committed, config.readAppendTimeout(), requestId);
     }
 
     /** Records and commits the event now, in a transaction of its own. */

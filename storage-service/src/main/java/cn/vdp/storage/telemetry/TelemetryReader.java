@@ -39,6 +39,7 @@ import cn.vdp.common.web.QueryParameters;
 import cn.vdp.storage.audit.Actor;
 import cn.vdp.storage.audit.AuditAction;
 import cn.vdp.storage.audit.AuditEntry;
+import cn.vdp.storage.audit.AuditReceipt;
 import cn.vdp.storage.audit.AuditTrail;
 import cn.vdp.storage.security.Caller;
 import cn.vdp.storage.telemetry.TelemetryApi.LatestValue;
@@ -50,8 +51,9 @@ import cn.vdp.storage.vehicle.VehicleAccess;
 
 /**
  * Reads an owner's telemetry: only inside their ownership windows, newest first, one category's rows merged back
- * into records. Plain JDBC: the queries rely on partition pruning and index order that an ORM would hide. Each read
- * runs in a transaction that commits its audit event with it: no data leaves without its event.
+ * into records. Plain JDBC: the queries rely on partition pruning and index order that an ORM would hide. Each read's
+ * audit event is committed while its query runs, and the read answers only once it is: no data leaves without its
+ * event, and the read does not wait for the query and the audit commit one after the other.
  */
 @ApplicationScoped
 public class TelemetryReader {
@@ -102,6 +104,9 @@ public class TelemetryReader {
         }
         PageCursor after = query.cursor() == null ? null : PageCursor.decode(query.cursor());
         List<TimeWindow> windows = access.visibleWindows(vin, owner, start, end);
+        AuditReceipt audited = audit.recordAlongside(AuditEntry.of(AuditAction.TELEMETRY_READ,
+                Actor.of(owner, Roles.OWNER)).vin(vin).categories(categories.stream().map(Category::code).toList())
+                .range(start, end).detail("limit=" + size));
 
         List<StoredRecord> records = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
@@ -140,8 +145,7 @@ public class TelemetryReader {
             next = new PageCursor(last.recordedAt(), last.seq()).encode();
             records = records.subList(0, size);
         }
-        audit.record(AuditEntry.of(AuditAction.TELEMETRY_READ, Actor.of(owner, Roles.OWNER)).vin(vin)
-                .categories(categories.stream().map(Category::code).toList()).range(start, end).quantity(records.size()));
+        audited.awaitCommitted();
         return new RecordPage(vin, List.copyOf(records), next);
     }
 
@@ -149,6 +153,9 @@ public class TelemetryReader {
     public LatestValues latest(String vin, Caller owner) throws SQLException {
         Instant end = clock.instant().plus(config.maxFutureSkew());
         List<TimeWindow> windows = access.visibleWindows(vin, owner, Instant.EPOCH, end);
+        AuditReceipt audited = audit.recordAlongside(AuditEntry.of(AuditAction.TELEMETRY_LATEST,
+                Actor.of(owner, Roles.OWNER)).vin(vin).allCategories()
+                .range(windows.isEmpty() ? null : windows.get(windows.size() - 1).from(), end));
         Map<String, LatestValue> latest = new TreeMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(LATEST)) {
@@ -174,10 +181,7 @@ public class TelemetryReader {
         }
         Instant lastContact = latest.values().stream().map(LatestValue::recordedAt).max(Comparator.naturalOrder())
                 .orElse(null);
-        audit.record(AuditEntry.of(AuditAction.TELEMETRY_LATEST, Actor.of(owner, Roles.OWNER)).vin(vin)
-                .categories(latest.values().stream().map(LatestValue::category).toList())
-                .range(windows.isEmpty() ? null : windows.get(windows.size() - 1).from(), end)
-                .quantity(latest.size()));
+        audited.awaitCommitted();
         return new LatestValues(vin, lastContact, List.copyOf(latest.values()));
     }
 

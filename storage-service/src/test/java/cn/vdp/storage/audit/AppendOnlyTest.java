@@ -114,9 +114,13 @@ class AppendOnlyTest {
         try (Superuser admin = new Superuser(superuserUrl)) {
             admin.execute("REVOKE EXECUTE ON FUNCTION audit_append(jsonb) FROM " + appRole());
             try {
-                String body = as(Tokens.owner("alice")).get("/api/v1/vehicles/" + vin + "/telemetry")
-                        .then().statusCode(500).contentType("application/problem+json").extract().asString();
-                assertTrue(!body.contains("records") && !body.contains("battery.soc"), body);
+                for (String read : List.of("/telemetry", "/latest")) {
+                    String body = as(Tokens.owner("alice")).get("/api/v1/vehicles/" + vin + read)
+                            .then().statusCode(503).contentType("application/problem+json")
+                            .body("type", org.hamcrest.Matchers.equalTo("urn:vdp-cn:problem:audit-unavailable"))
+                            .extract().asString();
+                    assertTrue(!body.contains("records") && !body.contains("battery.soc"), body);
+                }
                 as(Tokens.owner("alice")).body(Map.of("granted", false))
                         .put("/api/v1/vehicles/" + vin + "/consents/location").then().statusCode(500);
             } finally {
@@ -128,6 +132,8 @@ class AppendOnlyTest {
                 .body(org.hamcrest.Matchers.matchesPattern("(?s).*\\nstorage_audit_append_failures_total [1-9].*"));
         assertEquals(0, Rows.count(db, "SELECT count(*) FROM consent WHERE vin = ?", vin),
                 "the consent change rolled back with its event");
+        as(Tokens.owner("alice")).get("/api/v1/vehicles/" + vin + "/telemetry").then().statusCode(200);
+        assertEquals(before + 1, AuditRows.lastId(db), "the read that answered is on record");
     }
 
     private String appRole() {
