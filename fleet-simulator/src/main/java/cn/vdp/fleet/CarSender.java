@@ -104,7 +104,7 @@ final class CarSender {
                 .onComplete(result -> {
                     inFlight = false;
                     if (result.succeeded()) {
-                        answered(result.result(), count, System.nanoTime() - started);
+                        answered(result.result(), count, started, System.nanoTime() - started);
                     } else {
                         stats.failedRequests.increment();
                         backOff(1);
@@ -112,11 +112,11 @@ final class CarSender {
                 });
     }
 
-    private void answered(Reply reply, int count, long nanos) {
+    private void answered(Reply reply, int count, long started, long nanos) {
         switch (reply.status) {
             case 200 -> {
                 acknowledge(reply.body, count);
-                stats.latency(nanos);
+                stats.latency(started, nanos);
             }
             case 429 -> {
                 stats.rateLimited.increment();

@@ -20,17 +20,27 @@ public final class FleetStats {
     final AtomicLong pending = new AtomicLong();
     private long[] latencies = new long[1 << 16];
     private int latencyCount;
+    private long latenciesSince = Long.MIN_VALUE;
 
-    synchronized void latency(long nanos) {
+    /** The answer time of a request sent at {@code sentAt} (System.nanoTime()). */
+    synchronized void latency(long sentAt, long nanos) {
+        if (latenciesSince != Long.MIN_VALUE && sentAt - latenciesSince < 0) {
+            return; // sent before the reset, e.g. during a warm-up: it belongs to that phase
+        }
         if (latencyCount == latencies.length) {
             latencies = Arrays.copyOf(latencies, latencies.length * 2);
         }
         latencies[latencyCount++] = nanos;
     }
 
-    /** Forgets the answer times gathered so far (e.g. after a warm-up). */
+    /**
+     * Forgets the answer times gathered so far (e.g. after a warm-up); from now on only requests sent from now on
+     * count. A request still in flight from before (say, the first of a car, which waited for its TLS handshake
+     * while every JVM was still compiling) would otherwise put a warm-up time into the measured phase.
+     */
     public synchronized void resetLatencies() {
         latencyCount = 0;
+        latenciesSince = System.nanoTime();
     }
 
     /** The p-th percentile (0..100) of answer times of acknowledged requests since the last reset, in ms. */

@@ -29,7 +29,8 @@ import cn.vdp.ingest.storage.StorageConsents.LiveConsents;
  * Live consent per VIN, read from storage-service and kept briefly: at most {@code ingest.consent.cache-ttl} and
  * never past the earliest expiry it holds. Lookups of many cars arriving together share one storage call. An entry
  * in the last third of its life is still used while a fresh one is fetched in the background, so that a car's
- * requests wait for a lookup only when it has none (the first request, or after an outage).
+ * requests wait for a lookup only when it has none (the first request, or after an outage); background refreshes
+ * gather for longer ({@code ingest.consent.refresh-max-wait}), as nobody waits on them.
  */
 @ApplicationScoped
 public class ConsentCache {
@@ -46,17 +47,21 @@ public class ConsentCache {
     Clock clock;
 
     private Batcher<String, ConsentedCategories> lookups;
+    private Batcher<String, ConsentedCategories> refreshes;
 
     @PostConstruct
     void start() {
         int max = config.consent().maxVinsPerLookup();
         lookups = new Batcher<>("ingest-consent-lookup", max, config.consent().lookupMaxWait(), 4, max * 10,
                 Duration.ofSeconds(3), this::lookUp);
+        refreshes = new Batcher<>("ingest-consent-refresh", max, config.consent().refreshMaxWait(), 1, max * 10,
+                Duration.ofSeconds(3), this::lookUp);
     }
 
     @PreDestroy
     void stop() {
         lookups.close();
+        refreshes.close();
     }
 
     public CompletionStage<ConsentedCategories> liveFor(String vin) {
@@ -64,7 +69,7 @@ public class ConsentCache {
         Cached cached = cache.get(vin);
         if (cached != null && now.isBefore(cached.validUntil)) {
             if (!now.isBefore(cached.refreshFrom) && cached.refreshing.compareAndSet(false, true)) {
-                lookups.submit(vin, 1); // its answer replaces this entry; on failure this one serves until it ends
+                refreshes.submit(vin, 1); // its answer replaces this entry; on failure this one serves until it ends
             }
             return CompletableFuture.completedFuture(cached.consent);
         }

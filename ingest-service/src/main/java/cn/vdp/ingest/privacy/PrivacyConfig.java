@@ -27,6 +27,14 @@ public interface PrivacyConfig {
 
         @WithDefault("1ms")
         Duration lookupMaxWait();
+
+        /**
+         * How long a background refresh (of an entry still in use) waits for others to join it. No request waits
+         * on a refresh, so gathering them costs no latency and turns one storage call per car and cache life into
+         * a few calls per second for the whole fleet.
+         */
+        @WithDefault("250ms")
+        Duration refreshMaxWait();
     }
 
     interface Location {

@@ -1,5 +1,6 @@
 package cn.vdp.ingest.telemetry;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -158,7 +159,9 @@ public class TelemetryIntake {
     private byte[] read(InputStream body) {
         long limit = maxBodySize.asLongValue();
         try {
-            byte[] bytes = body.readNBytes((int) limit + 1);
+            // A body already in memory is copied once; a streamed one is read in chunks up to one byte past the limit.
+            byte[] bytes = body instanceof ByteArrayInputStream buffered ? buffered.readAllBytes()
+                    : body.readNBytes((int) limit + 1);
             if (bytes.length > limit) {
                 metrics.tooBig();
                 // The rest of the body is not read: the connection cannot be reused.
