@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -56,12 +57,16 @@ final class AuditReadBench {
             System.out.println("warming up both with " + WARMUP + " reads each");
             alternate(withAudit, without, WARMUP, 1);
             List<String> rows = new ArrayList<>();
+            List<String> appends = new ArrayList<>();
             String headline = null;
             for (int threads : CONCURRENCY) {
                 System.out.println("timing " + REQUESTS + " reads each, " + threads + " client(s)");
+                withAudit.serverTimes.clear();
+                without.serverTimes.clear();
                 long[][] times = alternate(withAudit, without, REQUESTS, threads);
-                rows.add(row("with audit", threads, times[0]));
-                rows.add(row("without audit", threads, times[1]));
+                rows.add(row("with audit", threads, times[0], withAudit.sortedServerTimes()));
+                rows.add(row("without audit", threads, times[1], without.sortedServerTimes()));
+                appends.add(appendTimes(storage, threads));
                 String diff = String.format("p99 difference at %d client(s): **%+.3f ms** (p50 %+.3f ms)", threads,
                         ms(pct(times[0], 99)) - ms(pct(times[1], 99)), ms(pct(times[0], 50)) - ms(pct(times[1], 50)));
                 headline = headline == null ? diff : headline + "; " + diff;
@@ -69,7 +74,8 @@ final class AuditReadBench {
             long events = count(storage, "SELECT count(*) FROM audit_event WHERE action = 'telemetry.read'");
             long expected = (long) (WARMUP + REQUESTS * CONCURRENCY.length);
             double verifySeconds = withAudit.timeVerification();
-            report(rows, headline, events, expected, verifySeconds, count(storage, "SELECT count(*) FROM audit_event"),
+            report(rows, String.join("; ", appends), headline, events, expected, verifySeconds,
+                    count(storage, "SELECT count(*) FROM audit_event"),
                     loadBefore + " before, " + MachineLoad.averages() + " after");
         }
     }
@@ -116,9 +122,30 @@ final class AuditReadBench {
         return nanos / 1e6;
     }
 
-    private static String row(String variant, int threads, long[] sorted) {
-        return String.format("| %s | %d | %,d | %.3f | %.3f | %.3f | %.3f |", variant, threads, sorted.length,
-                ms(pct(sorted, 50)), ms(pct(sorted, 99)), ms(pct(sorted, 99.9)), ms(sorted[sorted.length - 1]));
+    private static String row(String variant, int threads, long[] sorted, long[] server) {
+        return String.format("| %s | %d | %,d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |", variant, threads,
+                sorted.length, ms(pct(sorted, 50)), ms(pct(sorted, 99)), ms(pct(sorted, 99.9)),
+                ms(sorted[sorted.length - 1]), ms(pct(server, 50)), ms(pct(server, 99)));
+    }
+
+    /**
+     * The audit writer's own figures over the phase just run (Micrometer's percentiles cover about the last two
+     * minutes): the time of one append, commit included, and events per append.
+     */
+    private static String appendTimes(BenchStorage storage, int threads) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(storage.management("/q/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return String.format("%d client(s): append p50 %.3f ms, p99 %.3f ms, %.2f events per append so far",
+                threads, 1000 * metric(metrics, "storage_audit_read_append_seconds{quantile=\"0.5\"}"),
+                1000 * metric(metrics, "storage_audit_read_append_seconds{quantile=\"0.99\"}"),
+                metric(metrics, "storage_audit_read_append_events_sum")
+                        / metric(metrics, "storage_audit_read_append_events_count"));
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(name.length() + 1).trim()))
+                .orElseThrow(() -> new IllegalStateException("no metric " + name));
     }
 
     private static long count(BenchStorage storage, String sql) throws Exception {
@@ -130,8 +157,8 @@ final class AuditReadBench {
         }
     }
 
-    private void report(List<String> rows, String headline, long events, long expected, double verifySeconds,
-            long chainLength, String load) throws Exception {
+    private void report(List<String> rows, String appends, String headline, long events, long expected,
+            double verifySeconds, long chainLength, String load) throws Exception {
         String body = String.format("""
                 Command: `make bench BENCH=audit-read` (`BenchMain audit-read`). Two storage-service processes run \
                 side by side as packaged jars (`java -jar`, -Xmx1g, profile `bench`) against one embedded \
@@ -144,9 +171,13 @@ final class AuditReadBench {
                 only once the event is committed, and reads that arrive during an append share the next one. Each client thread alternates between the two services, so background noise \
                 hits both alike; latency is measured by the client, from request to full answer.
 
-                | variant | clients | requests | p50 ms | p99 ms | p99.9 ms | max ms |
-                | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+                | variant | clients | requests | p50 ms | p99 ms | p99.9 ms | max ms | server p50 ms | server p99 ms |
+                | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 %s
+
+                *Server*: the read inside the service, waiting for its audit event included (its `Server-Timing` \
+                header). The audit writer's appends (`storage_audit_read_append_seconds`, \
+                `storage_audit_read_append_events`): %s.
 
                 %s. Target: the audited read costs at most 1 ms more at p99. Audit events appended by the \
                 audited service: %,d (expected %,d: one per read, none from the other service).
@@ -156,7 +187,7 @@ final class AuditReadBench {
 
                 Machine load (1 / 5 / 15-minute averages): %s. Anything above 2 means other work shared the \
                 cores.
-                """, PAGE, PAGE, RECORDS, String.join("\n", rows), headline, events, expected, chainLength,
+                """, PAGE, PAGE, RECORDS, String.join("\n", rows), appends, headline, events, expected, chainLength,
                 verifySeconds, load);
         System.out.println(body);
         BenchReport.write(root, "audit-read", "Audited owner read vs the same read without audit", body);
@@ -166,6 +197,8 @@ final class AuditReadBench {
     private static final class Client {
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        /** The service's own time of each read since the last clear, in nanoseconds (any thread). */
+        final List<Long> serverTimes = Collections.synchronizedList(new ArrayList<>());
         private final String base;
         private final String vin;
         private final String owner;
@@ -203,8 +236,12 @@ final class AuditReadBench {
         /** Nanoseconds for one read, checked to be a full page. */
         long read() throws Exception {
             long start = System.nanoTime();
-            String body = send("GET", "/api/v1/vehicles/" + vin + "/telemetry?limit=" + PAGE, owner, null, 200);
+            HttpResponse<String> response = exchange("GET", "/api/v1/vehicles/" + vin + "/telemetry?limit=" + PAGE,
+                    owner, null, 200);
             long elapsed = System.nanoTime() - start;
+            String body = response.body();
+            String timing = response.headers().firstValue("Server-Timing").orElseThrow();
+            serverTimes.add((long) (Double.parseDouble(timing.substring(timing.indexOf("dur=") + 4)) * 1e6));
             if (!body.contains("\"nextCursor\"")) {
                 throw new IllegalStateException("not a full page: " + body.substring(0, Math.min(200, body.length())));
             }
@@ -221,6 +258,15 @@ final class AuditReadBench {
         }
 
         private String send(String method, String path, String token, String body, int expected) throws Exception {
+            return exchange(method, path, token, body, expected).body();
+        }
+
+        long[] sortedServerTimes() {
+            return serverTimes.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+
+        private HttpResponse<String> exchange(String method, String path, String token, String body, int expected)
+                throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Authorization", "Bearer " + token);
             request = body == null ? request.GET()
@@ -230,7 +276,7 @@ final class AuditReadBench {
             if (response.statusCode() != expected) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }
-            return response.body();
+            return response;
         }
     }
 }

@@ -30,8 +30,12 @@ final class ExportQueryBench {
                 // The bench clusters the closed days itself, at a known moment (the job would start mid-load).
                 Map.of("storage.export.generate-development-key", "true",
                         "storage.telemetry.clustering.enabled", "false"),
-                // About 7 GB of data are loaded: a smaller WAL keeps the run within a machine's spare disk.
-                Map.of("max_wal_size", "1GB"))) {
+                // About 7 GB of data are loaded: a smaller WAL keeps the run within a machine's spare disk. Memory
+                // as the chart gives PostgreSQL (k8s/vdp/values.yaml); -Dbench.history.shared-buffers=256MB shows a
+                // database that must read most pages from the OS cache or the disk.
+                Map.of("max_wal_size", "1GB",
+                        "shared_buffers", System.getProperty("bench.history.shared-buffers", "4GB"),
+                        "effective_cache_size", "12GB"))) {
             TelemetryLoader loader = new TelemetryLoader(storage.jdbc, storage.roles);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             loader.ensurePartitions(today.minusDays(HistoryRun.DAYS + 2), today.plusDays(1));
@@ -117,7 +121,8 @@ final class ExportQueryBench {
                 `GET /api/v1/vehicles/{vin}/telemetry?from=..&to=..&limit=..` for a random car and a 24-hour window, \
                 with that car's owner's token; one client, sequential, %,d timed requests per row after 300 of \
                 warm-up. *Client*: the HTTP round trip (token check, query, JSON). *Server*: the query inside \
-                storage-service (ownership check, database, merging rows into records), from its `Server-Timing` \
+                storage-service (ownership check, database, merging rows into records, waiting for the read's \
+                audit event, committed meanwhile), from its `Server-Timing` \
                 header; the same time feeds the `storage_telemetry_query_seconds` timer (p50/p95/p99 on /q/metrics).
 
                 | data | limit | records per answer | client p50 ms | p95 | p99 | server p50 ms | p95 | p99 |

@@ -33,7 +33,12 @@ final class IngestEndToEndBench {
 
     private static final int CARS = Integer.getInteger("bench.ingest.cars", 200);
     private static final int BATCH = Integer.getInteger("bench.ingest.batch", 100);
-    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.ingest.warmup-seconds", 20));
+    /**
+     * Long enough for the JIT compilers to settle: for about 40 s after start they take most of a core in each JVM,
+     * which on 2 cores delays every request. Production runs native images, which do not compile at run time.
+     */
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.ingest.warmup-seconds", 60));
+    private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("bench.ingest.settle-seconds", 20));
     private static final Duration TIMED = Duration.ofSeconds(Long.getLong("bench.ingest.timed-seconds", 30));
     private static final double FIXED_RATE = 5000;
     private static final int STORAGE_HTTP = 18082;
@@ -104,8 +109,8 @@ final class IngestEndToEndBench {
                 fixedAfter.acknowledgedPerSecond(fixedBefore), p50, p99);
 
         fleet.rate(0);
-        System.out.println("as fast as acknowledged: " + WARMUP.toSeconds() + " s to settle, then timed");
-        Thread.sleep(WARMUP.toMillis());
+        System.out.println("as fast as acknowledged: " + SETTLE.toSeconds() + " s to settle, then timed");
+        Thread.sleep(SETTLE.toMillis());
         double[] cpuBefore = cpu(storage, ingest);
         FleetStats.Snapshot before = fleet.stats().snapshot();
         Thread.sleep(TIMED.toMillis());
