@@ -120,9 +120,7 @@ final class HistoryRun {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("history answered " + response.statusCode() + ": " + response.body());
             }
-            // "query;dur=1.234": the service's own time for the query, in milliseconds.
-            String timing = response.headers().firstValue("Server-Timing").orElseThrow();
-            server[i] = (long) (Double.parseDouble(timing.substring(timing.indexOf("dur=") + 4)) * 1e6);
+            server[i] = ServerTiming.nanos(response);
             records += count(response.body(), "\"seq\":");
         }
         return records;

@@ -70,7 +70,7 @@ public class TelemetryResource {
         if (body instanceof ByteArrayInputStream) {
             return Uni.createFrom().completionStage(intake.receive(vin, body));
         }
-        return Uni.createFrom().deferred(() -> Uni.createFrom().completionStage(receiveUnchecked(vin, body)))
+        return Uni.createFrom().completionStage(() -> receiveUnchecked(vin, body))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

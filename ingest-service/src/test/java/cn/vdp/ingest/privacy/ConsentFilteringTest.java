@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import cn.vdp.ingest.support.Car;
@@ -19,6 +21,9 @@ import cn.vdp.ingest.support.Storage;
 
 @IngestTest
 class ConsentFilteringTest {
+
+    @Inject
+    PrivacyConfig privacy;
 
     private final Instant start = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
 
@@ -71,6 +76,29 @@ class ConsentFilteringTest {
         assertEquals(List.of("STORED"), answer.statuses(), answer.body());
         assertEquals(1, Storage.rows(car.vin, "location"), "consent expired a moment ago: nothing more collected");
         assertEquals(2, Storage.rows(car.vin, "vehicle_state"));
+    }
+
+    @Test
+    void aConsentGivenWhileTheCarIsCachedIsHonouredBeforeTheCachedEntryEnds() throws Exception {
+        Duration cacheTtl = privacy.consent().cacheTtl();
+        Car car = Car.registered();
+        Instant firstLookup = Instant.now(); // the cached "no consent" lives at least cacheTtl from here
+        car.send(List.of(car.record(1, start, drivingAround(40.0))));
+        Storage.grantConsent(car.vin, car.owner(), "location", Instant.now().plus(Duration.ofDays(30)));
+
+        car.send(List.of(car.record(2, start.plusSeconds(1), drivingAround(41.0))));
+        assertEquals(0, Storage.rows(car.vin, "location"), "the cached answer still serves");
+
+        // A car that keeps sending gets its entry refreshed in the background before it ends (after two thirds of
+        // its life), so the new consent applies before the old entry would have expired.
+        long seq = 3;
+        while (Storage.rows(car.vin, "location") == 0 && Instant.now().isBefore(firstLookup.plus(cacheTtl))) {
+            car.send(List.of(car.record(seq, start.plusSeconds(seq), drivingAround(42.0))));
+            seq++;
+            Thread.sleep(250);
+        }
+        assertTrue(Storage.rows(car.vin, "location") > 0,
+                "location collected again before the cached entry ended, i.e. through the background refresh");
     }
 
     @Test

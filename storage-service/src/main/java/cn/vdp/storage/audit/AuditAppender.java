@@ -13,8 +13,10 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * Hands events to audit_append (R__audit_append.sql) in one statement, on the transaction's own connection: the
- * chain's head stays locked from here to the commit, so this runs last. Plain JDBC: one round trip under the lock.
+ * Hands events to audit_append (R__audit_append.sql) in one statement. Inside a transaction it runs on that
+ * transaction's connection, and the chain's head stays locked from here to the commit, so it runs last
+ * (AuditTrail); outside one (ReadAuditWriter) the statement commits on its own. Plain JDBC: one round trip under the
+ * lock.
  */
 @ApplicationScoped
 class AuditAppender {
