@@ -79,8 +79,10 @@ class ExportContentTest {
         assertEquals(30.5, first.get("signals").get("vehicle.speed").asDouble(), "rows of all categories merged");
         assertEquals(77.0, first.get("signals").get("battery.soc").asDouble());
         assertEquals(31.1, first.get("signals").get("location.latitude").asDouble());
-        assertFalse(text(alice, "telemetry.csv").contains("39.9"), "bob's position is not in alice's CSV");
-        assertFalse(text(alice, "trips.gpx").contains("39.9"), "nor in her GPX");
+        // Values are matched with their delimiters: a bare "39.9" can occur in a timestamp such as 13:45:39.912.
+        assertFalse(text(alice, "telemetry.csv").contains(",location.latitude,39.9,"),
+                "bob's position is not in alice's CSV");
+        assertFalse(text(alice, "trips.gpx").contains("lat=\"39.9\""), "nor in her GPX");
         assertTrue(text(alice, "trips.gpx").contains("lat=\"31.1\" lon=\"121.47\""));
 
         List<String> csv = text(alice, "telemetry.csv").lines().toList();
@@ -97,6 +99,8 @@ class ExportContentTest {
         Map<String, byte[]> bob = Zips.unzip(download("exp-bob"));
         assertEquals(1, text(bob, "telemetry.jsonl").lines().count(), "bob sees only his record");
         assertTrue(text(bob, "telemetry.jsonl").contains("\"seq\":3,"));
+        assertTrue(text(bob, "telemetry.csv").contains(",location.latitude,39.9,"), "the pattern alice's CSV lacks");
+        assertTrue(text(bob, "trips.gpx").contains("lat=\"39.9\""), "the pattern alice's GPX lacks");
         JsonNode bobConsents = JSON.readTree(bob.get("consents.json"));
         assertEquals(vin, bobConsents.get(0).get("vin").asText());
         assertEquals("location", bobConsents.get(0).get("consents").get(0).get("category").asText());
@@ -148,7 +152,9 @@ class ExportContentTest {
         assertTrue(gpx.contains("<name>" + vin + " trip 1</name>") && gpx.contains("<name>" + vin + " trip 2</name>"),
                 gpx);
         assertFalse(gpx.contains("trip 3"));
-        assertTrue(gpx.indexOf("30.2") < gpx.indexOf("trip 2") && gpx.indexOf("30.3") > gpx.indexOf("trip 2"));
+        // Matched with the attribute name: a bare "30.3" can occur in a timestamp such as 13:45:30.312.
+        int secondTrip = gpx.indexOf("trip 2");
+        assertTrue(gpx.indexOf("lat=\"30.2\"") < secondTrip && gpx.indexOf("lat=\"30.3\"") > secondTrip, gpx);
     }
 
     @Test
