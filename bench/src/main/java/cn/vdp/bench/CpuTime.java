@@ -29,6 +29,19 @@ final class CpuTime {
         }
     }
 
+    /**
+     * CPU seconds of the threads of one process whose name starts with {@code prefix}, e.g. "C2 Compi" for the JIT
+     * compiler threads (Linux truncates thread names to 15 characters).
+     */
+    static double ofThreads(long pid, String prefix) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return threads.filter(t -> read(t.resolve("comm")).startsWith(prefix))
+                    .mapToDouble(t -> seconds(t.resolve("stat"))).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     private static double seconds(Path stat) {
         String text = read(stat);
         if (text.isEmpty()) {

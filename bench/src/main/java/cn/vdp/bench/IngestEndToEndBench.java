@@ -34,10 +34,14 @@ final class IngestEndToEndBench {
     private static final int CARS = Integer.getInteger("bench.ingest.cars", 200);
     private static final int BATCH = Integer.getInteger("bench.ingest.batch", 100);
     /**
-     * Long enough for the JIT compilers to settle: for about 40 s after start they take most of a core in each JVM,
-     * which on 2 cores delays every request. Production runs native images, which do not compile at run time.
+     * The JVMs' warm-up, as fast as acknowledged: at 5,000 records/s the hot paths (TLS, JSON, the intake) reach the
+     * C2 compiler's thresholds only after a minute or more, and their compilation (up to 0.9 s of CPU per method)
+     * then takes about half of the 2 cores while latency is timed. Production runs native images, which do not
+     * compile at run time.
      */
-    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.ingest.warmup-seconds", 60));
+    private static final Duration BURST = Duration.ofSeconds(Long.getLong("bench.ingest.burst-seconds", 30));
+    /** Then at the fixed rate, after a checkpoint of the burst's writes, before the timed part. */
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.ingest.warmup-seconds", 30));
     private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("bench.ingest.settle-seconds", 20));
     private static final Duration TIMED = Duration.ofSeconds(Long.getLong("bench.ingest.timed-seconds", 30));
     private static final double FIXED_RATE = 5000;
@@ -46,6 +50,8 @@ final class IngestEndToEndBench {
     private static final int INGEST_HTTPS = 18443;
     private static final int INGEST_MANAGEMENT = 19081;
     private static final String SECRET = "bench-secret";
+    private static final URI STORAGE_METRICS = URI.create("http://localhost:" + STORAGE_MANAGEMENT + "/q/metrics");
+    private static final URI INGEST_METRICS = URI.create("http://localhost:" + INGEST_MANAGEMENT + "/q/metrics");
 
     private final Path root;
 
@@ -82,26 +88,38 @@ final class IngestEndToEndBench {
                     registry.register(vin, "bench-owner");
                 }
                 try (fleet) {
-                    measure(fleet, storage, ingest, jdbc, roles);
+                    measure(fleet, storage, ingest, jdbc, roles, postgres);
                 }
             }
         }
     }
 
-    private void measure(Fleet fleet, ServiceProcess storage, ServiceProcess ingest, String jdbc, DatabaseRoles roles)
-            throws Exception {
+    private void measure(Fleet fleet, ServiceProcess storage, ServiceProcess ingest, String jdbc, DatabaseRoles roles,
+            EmbeddedPostgres postgres) throws Exception {
         String loadBefore = MachineLoad.now();
-        // Latency first, in steady state at the fixed rate: measured right after the saturation phase it would
-        // time PostgreSQL's checkpoint of that burst rather than the path of a record.
+        // Latency first, in steady state at the fixed rate, after a short burst for the JIT: measured after the long
+        // saturation phase it would time PostgreSQL's checkpoint of that phase rather than the path of a record.
         fleet.start();
+        fleet.rate(0);
+        System.out.println("warming up the JIT for " + BURST.toSeconds() + " s, " + CARS
+                + " cars as fast as acknowledged");
+        Thread.sleep(BURST.toMillis());
         fleet.rate(FIXED_RATE);
+        checkpoint(postgres);
         System.out.println("warming up for " + WARMUP.toSeconds() + " s, " + CARS + " cars at " + FIXED_RATE
                 + " records/s");
         Thread.sleep(WARMUP.toMillis());
         fleet.stats().resetLatencies();
         FleetStats.Snapshot fixedBefore = fleet.stats().snapshot();
+        double[] fixedCpuBefore = cpu(storage, ingest);
+        double[] fixedRuntimeBefore = runtimeCpu(storage, ingest);
+        PrometheusScrape[] metricsBefore = scrape();
         Thread.sleep(TIMED.toMillis());
         FleetStats.Snapshot fixedAfter = fleet.stats().snapshot();
+        double[] fixedCpu = minus(cpu(storage, ingest), fixedCpuBefore);
+        double[] fixedRuntime = minus(runtimeCpu(storage, ingest), fixedRuntimeBefore);
+        String storageCalls = storageCalls(metricsBefore, scrape());
+        System.out.println("fixed: " + storageCalls);
         double p50 = fleet.stats().latencyMillis(50);
         double p99 = fleet.stats().latencyMillis(99);
         int samples = fleet.stats().latencySamples();
@@ -127,11 +145,36 @@ final class IngestEndToEndBench {
         double copyParallel = CopyBaseline.recordsPerSecond(jdbc, roles.app(), roles.appPassword(),
                 2_000_000_000_000_000L, 2);
         String load = "load average " + loadBefore + " before, " + MachineLoad.now() + " after";
-        report(maxRate, after.stored() - before.stored(), cpu, fixedAfter.acknowledgedPerSecond(fixedBefore), p50,
+        report(maxRate, after.stored() - before.stored(), cpu, fixedCpu, fixedRuntime, storageCalls, fixedAfter.acknowledgedPerSecond(fixedBefore), p50,
                 p99, samples, Math.max(copy, copyParallel), copy, copyParallel, end, inDatabase, drained, load);
     }
 
-    private void report(double maxRate, long maxRecords, double[] cpu, double fixedRate, double p50, double p99,
+    /** Ingest's calls to storage over the timed fixed-rate phase: how many, how big, how long, and why. */
+    private static String storageCalls(PrometheusScrape[] before, PrometheusScrape[] after) {
+        String committed = "outcome=\"committed\"";
+        String batches = "uri=\"/api/v1/telemetry/batches\"";
+        PrometheusScrape ingestAfter = after[0];
+        double calls = ingestAfter.value("ingest_storage_call_seconds_count", committed)
+                - before[0].value("ingest_storage_call_seconds_count", committed);
+        return String.format("%,.0f storage calls (%.1f records each on average), each p50 <= %.1f ms, "
+                + "p99 <= %.1f ms, of which storage-service's own time %.1f ms on average; before its call, the oldest "
+                + "request of a group waited p50 <= %.1f ms, p99 <= %.1f ms (ms figures of the form <= are histogram "
+                + "bucket bounds of `ingest_storage_call_seconds` and `ingest_group_wait_seconds`)", calls,
+                ingestAfter.meanSince(before[0], "ingest_storage_batch_records", ""),
+                1000 * ingestAfter.quantileSince(before[0], "ingest_storage_call_seconds", committed, 0.50),
+                1000 * ingestAfter.quantileSince(before[0], "ingest_storage_call_seconds", committed, 0.99),
+                1000 * after[1].meanSince(before[1], "http_server_requests_seconds", batches),
+                1000 * ingestAfter.quantileSince(before[0], "ingest_group_wait_seconds", "", 0.50),
+                1000 * ingestAfter.quantileSince(before[0], "ingest_group_wait_seconds", "", 0.99));
+    }
+
+    private static PrometheusScrape[] scrape() throws Exception {
+        return new PrometheusScrape[] { PrometheusScrape.of(INGEST_METRICS), PrometheusScrape.of(STORAGE_METRICS) };
+    }
+
+    private void report(double maxRate, long maxRecords, double[] cpu, double[] fixedCpu,
+            double[] fixedRuntime, String storageCalls,
+            double fixedRate, double p50, double p99,
             int samples, double baseline, double copy, double copyParallel, FleetStats.Snapshot end,
             long inDatabase, boolean drained, String load) throws Exception {
         String body = String.format("""
@@ -141,9 +184,10 @@ final class IngestEndToEndBench {
                 connection with its own certificate (EC P-256, TLS 1.3), plus a local client-credentials token \
                 endpoint for ingest's storage token. A record has 10-16 signals of a driving, parked or charging \
                 car; without consent, location and driving signals are dropped by ingest. A record counts when \
-                its car got the answer STORED, i.e. after storage-service committed it. First the fixed rate (warm-up %d s \
-                at that rate, then timed %d s, latency from sending a request to its answer), then as fast as \
-                acknowledged (settle, then timed).
+                its car got the answer STORED, i.e. after storage-service committed it. First %d s as fast as acknowledged, \
+                for the JIT compilers (production runs native images, which compile nothing at run time), and a \
+                PostgreSQL CHECKPOINT; then the fixed rate (warm-up %d s at that rate, then timed %d s, latency \
+                from sending a request to its answer); then as fast as acknowledged again (settle, then timed).
 
                 | measure | value |
                 | --- | ---: |
@@ -152,6 +196,10 @@ final class IngestEndToEndBench {
                 | raw COPY of the same rows, 1 stream / 2 parallel streams | %,.0f / %,.0f records/s |
                 | end to end / faster raw COPY | **%.0f%%** |
                 | at a fixed %,.0f records/s (achieved %,.0f): answer time p50 / p99 (%,d requests) | **%.1f ms / %.1f ms** |
+                | CPU s in the timed fixed-rate part: ingest / storage / PostgreSQL / simulator | %.1f / %.1f / %.1f / %.1f |
+
+                In the timed fixed-rate part, ingest made %s. Of the CPU seconds above, the JIT compiler \
+                threads took %.1f in ingest and %.1f in storage, the garbage collector's threads %.1f and %.1f.
 
                 Checked at the end: %,d records answered STORED, %,d distinct records in the database%s (the \
                 database may hold more: a record committed whose answer was lost is resent and answered \
@@ -159,9 +207,10 @@ final class IngestEndToEndBench {
                 Targets: \
                 >= 20,000 records/s end to end and p99 <= 20 ms at 5,000 records/s, on %d cores shared by all \
                 four processes (%s; anything above 2 means other work shared the cores and the figures are low).
-                """, CARS, WARMUP.toSeconds(), TIMED.toSeconds(), CARS, BATCH, maxRate, maxRecords, cpu[1], cpu[0],
+                """, CARS, BURST.toSeconds(), WARMUP.toSeconds(), TIMED.toSeconds(), CARS, BATCH, maxRate, maxRecords, cpu[1], cpu[0],
                 cpu[2], cpu[3], copy, copyParallel, maxRate / baseline * 100, FIXED_RATE, fixedRate, samples, p50,
-                p99, end.stored(), inDatabase, drained ? "" : " (not every record was answered in time)",
+                p99, fixedCpu[1], fixedCpu[0], fixedCpu[2], fixedCpu[3], storageCalls,
+                fixedRuntime[1], fixedRuntime[0], fixedRuntime[3], fixedRuntime[2], end.stored(), inDatabase, drained ? "" : " (not every record was answered in time)",
                 end.unavailable(), end.rateLimited(), end.failedRequests(),
                 Runtime.getRuntime().availableProcessors(), load);
         System.out.println(body);
@@ -230,6 +279,24 @@ final class IngestEndToEndBench {
     private static double[] cpu(ServiceProcess storage, ServiceProcess ingest) {
         return new double[] { CpuTime.ofPid(storage.pid()), CpuTime.ofPid(ingest.pid()), CpuTime.ofCommand("postgres"),
                 CpuTime.ofPid(ProcessHandle.current().pid()) };
+    }
+
+    /** CPU seconds so far of the JVMs' own threads: storage's and ingest's JIT compilers, then their GC threads. */
+    private static double[] runtimeCpu(ServiceProcess storage, ServiceProcess ingest) {
+        return new double[] { CpuTime.ofThreads(storage.pid(), "C2 Compi") + CpuTime.ofThreads(storage.pid(), "C1 Compi"),
+                CpuTime.ofThreads(ingest.pid(), "C2 Compi") + CpuTime.ofThreads(ingest.pid(), "C1 Compi"),
+                gcCpu(storage.pid()), gcCpu(ingest.pid()) };
+    }
+
+    private static double gcCpu(long pid) {
+        return CpuTime.ofThreads(pid, "GC Thread") + CpuTime.ofThreads(pid, "G1 ");
+    }
+
+    /** Writes the burst's pages out now, so that the checkpoint does not fall into the timed part. */
+    private static void checkpoint(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("CHECKPOINT");
+        }
     }
 
     private static double[] minus(double[] a, double[] b) {

@@ -91,6 +91,7 @@ public class GroupCommit {
 
     /** One storage call for these requests; completes each request's future on success. */
     private CompletionStage<Void> send(List<Batcher.Entry<List<TelemetryRecord>, List<RecordOutcome>>> group) {
+        metrics.groupWaited(System.nanoTime() - group.get(0).queuedAt());
         List<TelemetryRecord> all = new ArrayList<>();
         group.forEach(entry -> all.addAll(entry.item()));
         byte[] body;

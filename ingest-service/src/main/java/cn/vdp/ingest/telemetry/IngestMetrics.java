@@ -44,6 +44,7 @@ public class IngestMetrics {
     private Counter unacknowledged;
     private DistributionSummary requestRecords;
     private DistributionSummary storageRecords;
+    private Timer groupWait;
 
     @PostConstruct
     void init() {
@@ -64,6 +65,9 @@ public class IngestMetrics {
         unacknowledged = Counter.builder("ingest_records_unacknowledged")
                 .description("Records answered 503 because storage could not commit them").register(registry);
         requestRecords = DistributionSummary.builder("ingest_batch_records").description("Records per car request")
+                .publishPercentileHistogram().register(registry);
+        groupWait = Timer.builder("ingest_group_wait").description(
+                "Time the oldest request of a group commit waited before its storage call was sent")
                 .publishPercentileHistogram().register(registry);
         storageRecords = DistributionSummary.builder("ingest_storage_batch_records")
                 .description("Records per storage call (group commit)").publishPercentileHistogram()
@@ -121,6 +125,11 @@ public class IngestMetrics {
 
     public void unacknowledged(int records) {
         unacknowledged.increment(records);
+    }
+
+    /** How long the oldest request of a group waited (for others, or for a free storage call) before it went. */
+    public void groupWaited(long nanos) {
+        groupWait.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void storageCall(long nanos, int records, Throwable failure) {
