@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import cn.vdp.common.vin.Vin;
 import cn.vdp.devcerts.LocalJwt;
@@ -34,6 +35,9 @@ final class AuditReadBench {
 
     private static final int REQUESTS = Integer.getInteger("bench.audit.requests", 10_000);
     private static final int WARMUP = Integer.getInteger("bench.audit.warmup", 3_000);
+    private static final int WARMUP_ROUND = 2_000;
+    private static final Duration WARMUP_LIMIT = Duration.ofSeconds(Long.getLong("bench.audit.warmup-limit-seconds",
+            180));
     private static final int RECORDS = 5_000;
     private static final int PAGE = 20;
     private static final int[] CONCURRENCY = { 1, 4 };
@@ -54,16 +58,23 @@ final class AuditReadBench {
             Client withAudit = new Client(storage.api(), storage.jwt, vin);
             Client without = new Client(plain.api(), storage.jwt, vin);
             withAudit.seed();
-            System.out.println("warming up both with " + WARMUP + " reads each");
+            System.out.println("warming up both with " + WARMUP + " reads each, then until the JIT is quiet");
             alternate(withAudit, without, WARMUP, 1);
+            String warmup = JitWarmup.untilQuiet(Duration.ZERO, WARMUP_LIMIT,
+                    () -> alternate(withAudit, without, WARMUP_ROUND, CONCURRENCY[CONCURRENCY.length - 1]),
+                    storage.pid(), plain.process().pid());
             List<String> rows = new ArrayList<>();
             List<String> appends = new ArrayList<>();
+            List<String> jit = new ArrayList<>();
             String headline = null;
             for (int threads : CONCURRENCY) {
                 System.out.println("timing " + REQUESTS + " reads each, " + threads + " client(s)");
                 withAudit.serverTimes.clear();
                 without.serverTimes.clear();
+                double[] jitBefore = { CpuTime.ofJit(storage.pid()), CpuTime.ofJit(plain.process().pid()) };
                 long[][] times = alternate(withAudit, without, REQUESTS, threads);
+                jit.add(String.format("%d client(s): %.1f / %.1f", threads,
+                        CpuTime.ofJit(storage.pid()) - jitBefore[0], CpuTime.ofJit(plain.process().pid()) - jitBefore[1]));
                 rows.add(row("with audit", threads, times[0], withAudit.sortedServerTimes()));
                 rows.add(row("without audit", threads, times[1], without.sortedServerTimes()));
                 appends.add(appendTimes(storage, threads));
@@ -72,9 +83,9 @@ final class AuditReadBench {
                 headline = headline == null ? diff : headline + "; " + diff;
             }
             long events = count(storage, "SELECT count(*) FROM audit_event WHERE action = 'telemetry.read'");
-            long expected = (long) (WARMUP + REQUESTS * CONCURRENCY.length);
+            long expected = withAudit.reads.get();
             double verifySeconds = withAudit.timeVerification();
-            report(rows, String.join("; ", appends), headline, events, expected, verifySeconds,
+            report(warmup, rows, String.join("; ", appends), String.join("; ", jit), headline, events, expected, verifySeconds,
                     count(storage, "SELECT count(*) FROM audit_event"),
                     loadBefore + " before, " + MachineLoad.averages() + " after");
         }
@@ -157,7 +168,7 @@ final class AuditReadBench {
         }
     }
 
-    private void report(List<String> rows, String appends, String headline, long events, long expected,
+    private void report(String warmup, List<String> rows, String appends, String jit, String headline, long events, long expected,
             double verifySeconds, long chainLength, String load) throws Exception {
         String body = String.format("""
                 Command: `make bench BENCH=audit-read` (`BenchMain audit-read`). Two storage-service processes run \
@@ -169,7 +180,8 @@ final class AuditReadBench {
                 its hash-chained event: one `audit_append` statement (under the chain's lock, committed durably \
                 on its own), sent by the service's audit writer while the read's query runs; the read answers \
                 only once the event is committed, and reads that arrive during an append share the next one. Each client thread alternates between the two services, so background noise \
-                hits both alike; latency is measured by the client, from request to full answer.
+                hits both alike; latency is measured by the client, from request to full answer. Warm-up: %,d reads \
+                each, then %s.
 
                 | variant | clients | requests | p50 ms | p99 ms | p99.9 ms | max ms | server p50 ms | server p99 ms |
                 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -177,7 +189,8 @@ final class AuditReadBench {
 
                 *Server*: the read inside the service, waiting for its audit event included (its `Server-Timing` \
                 header). The audit writer's appends (`storage_audit_read_append_seconds`, \
-                `storage_audit_read_append_events`): %s.
+                `storage_audit_read_append_events`): %s. CPU seconds of the JIT compiler threads while timed, \
+                audited / plain service: %s.
 
                 %s. Target: the audited read costs at most 1 ms more at p99. Audit events appended by the \
                 audited service: %,d (expected %,d: one per read, none from the other service).
@@ -187,7 +200,7 @@ final class AuditReadBench {
 
                 Machine load (1 / 5 / 15-minute averages): %s. Anything above 2 means other work shared the \
                 cores.
-                """, PAGE, PAGE, RECORDS, String.join("\n", rows), appends, headline, events, expected, chainLength,
+                """, PAGE, PAGE, RECORDS, WARMUP, warmup, String.join("\n", rows), appends, jit, headline, events, expected, chainLength,
                 verifySeconds, load);
         System.out.println(body);
         BenchReport.write(root, "audit-read", "Audited owner read vs the same read without audit", body);
@@ -199,6 +212,8 @@ final class AuditReadBench {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         /** The service's own time of each read since the last clear, in nanoseconds (any thread). */
         final List<Long> serverTimes = Collections.synchronizedList(new ArrayList<>());
+        /** Reads answered in full, warm-up included: the audited service must have one event for each. */
+        final AtomicLong reads = new AtomicLong();
         private final String base;
         private final String vin;
         private final String owner;
@@ -241,6 +256,7 @@ final class AuditReadBench {
             long elapsed = System.nanoTime() - start;
             String body = response.body();
             serverTimes.add(ServerTiming.nanos(response));
+            reads.incrementAndGet();
             if (!body.contains("\"nextCursor\"")) {
                 throw new IllegalStateException("not a full page: " + body.substring(0, Math.min(200, body.length())));
             }

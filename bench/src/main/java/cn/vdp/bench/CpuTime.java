@@ -42,6 +42,11 @@ final class CpuTime {
         }
     }
 
+    /** CPU seconds of one JVM's JIT compiler threads (C1 and C2). */
+    static double ofJit(long pid) {
+        return ofThreads(pid, "C1 Compi") + ofThreads(pid, "C2 Compi");
+    }
+
     private static double seconds(Path stat) {
         String text = read(stat);
         if (text.isEmpty()) {

@@ -120,7 +120,8 @@ final class ExportQueryBench {
                 %.0f s): %,d MB of telemetry (heap and indexes) against PostgreSQL's %s. Each request asks \
                 `GET /api/v1/vehicles/{vin}/telemetry?from=..&to=..&limit=..` for a random car and a 24-hour window, \
                 with that car's owner's token; one client, sequential, %,d timed requests per row after 300 of \
-                warm-up. *Client*: the HTTP round trip (token check, query, JSON). *Server*: the query inside \
+                warm-up; before the first row, warm-up rounds (300 requests at limit 100, 300 at limit 1000): %s. \
+                *Client*: the HTTP round trip (token check, query, JSON). *Server*: the query inside \
                 storage-service (ownership check, database, merging rows into records, waiting for the read's \
                 audit event, committed meanwhile), from its `Server-Timing` \
                 header; the same time feeds the `storage_telemetry_query_seconds` timer (p50/p95/p99 on /q/metrics).
@@ -150,7 +151,7 @@ final class ExportQueryBench {
                 ```
                 %s```
                 """, r.rows(), HistoryRun.CARS, HistoryRun.DAYS, r.loadSeconds(), r.vacuumSeconds(),
-                r.bytes() / 1_000_000, r.settings(), r.latencies().get(0).requests(), rows, r.todayHours(),
+                r.bytes() / 1_000_000, r.settings(), r.latencies().get(0).requests(), r.warmup(), rows, r.todayHours(),
                 r.clustered().size(), clusterSeconds, longest.partition(), longest.rows(), longest.bytes() / 1_000_000,
                 longest.seconds(), HistoryDatabase.summary(r.planBefore()), r.plan());
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ final class HistoryRun {
     static final int RECORDS_PER_DAY = 1000;
     private static final int WARMUP = 300;
     private static final int TIMED = 2000;
+    private static final Duration WARMUP_LIMIT = Duration.ofSeconds(Long.getLong("bench.history.warmup-limit-seconds",
+            180));
     private static final List<String> CATEGORIES = List.of("vehicle_state", "battery");
 
     record Latency(String data, int limit, int requests, long[] client, long[] server, long records) {
@@ -35,7 +38,7 @@ final class HistoryRun {
 
     record Result(long rows, long bytes, String settings, double loadSeconds, double vacuumSeconds,
             List<Latency> latencies, List<HistoryDatabase.Clustered> clustered, String planBefore, String plan,
-            double todayHours) {
+            double todayHours, String warmup) {
     }
 
     private final BenchStorage storage;
@@ -69,6 +72,10 @@ final class HistoryRun {
         double vacuumSeconds = (System.nanoTime() - start) / 1e9;
 
         List<Latency> latencies = new ArrayList<>();
+        String warmup = JitWarmup.untilQuiet(Duration.ZERO, WARMUP_LIMIT, () -> {
+            run(100, WARMUP, this::closedDayWindow, new long[WARMUP], new long[WARMUP]);
+            run(1000, WARMUP, this::closedDayWindow, new long[WARMUP], new long[WARMUP]);
+        }, storage.pid());
         Instant planDay = today.minus(3, ChronoUnit.DAYS);
         latencies.add(measure("closed days, arrival order", 1000, this::closedDayWindow));
         latencies.add(measure("closed days, arrival order", 100, this::closedDayWindow));
@@ -84,7 +91,7 @@ final class HistoryRun {
         latencies.add(measure("last 24 h (today not clustered)", 100, () -> end.minus(1, ChronoUnit.DAYS)));
         return new Result(rows, database.telemetryBytes(), database.settings(), loadSeconds, vacuumSeconds,
                 latencies, clustered, planBefore, database.explain(vins.get(7), planDay),
-                (end.toEpochMilli() - today.toEpochMilli()) / 3_600_000.0);
+                (end.toEpochMilli() - today.toEpochMilli()) / 3_600_000.0, warmup);
     }
 
     /** A random 24-hour window inside the loaded days that have ended (the partitions the job clusters). */

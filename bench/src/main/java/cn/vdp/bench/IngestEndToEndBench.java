@@ -42,6 +42,9 @@ final class IngestEndToEndBench {
     private static final Duration BURST = Duration.ofSeconds(Long.getLong("bench.ingest.burst-seconds", 30));
     /** Then at the fixed rate, after a checkpoint of the burst's writes, before the timed part. */
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.ingest.warmup-seconds", 30));
+    private static final Duration WARMUP_LIMIT = Duration.ofSeconds(
+            Long.getLong("bench.ingest.warmup-limit-seconds", 150));
+    private static final Duration WARMUP_ROUND = Duration.ofSeconds(5);
     private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("bench.ingest.settle-seconds", 20));
     private static final Duration TIMED = Duration.ofSeconds(Long.getLong("bench.ingest.timed-seconds", 30));
     private static final double FIXED_RATE = 5000;
@@ -106,9 +109,10 @@ final class IngestEndToEndBench {
         Thread.sleep(BURST.toMillis());
         fleet.rate(FIXED_RATE);
         checkpoint(postgres);
-        System.out.println("warming up for " + WARMUP.toSeconds() + " s, " + CARS + " cars at " + FIXED_RATE
-                + " records/s");
-        Thread.sleep(WARMUP.toMillis());
+        System.out.println("warming up at least " + WARMUP.toSeconds() + " s, " + CARS + " cars at " + FIXED_RATE
+                + " records/s, until the JIT is quiet");
+        String warmup = JitWarmup.untilQuiet(WARMUP, WARMUP_LIMIT, () -> Thread.sleep(WARMUP_ROUND.toMillis()),
+                storage.pid(), ingest.pid());
         fleet.stats().resetLatencies();
         FleetStats.Snapshot fixedBefore = fleet.stats().snapshot();
         double[] fixedCpuBefore = cpu(storage, ingest);
@@ -145,7 +149,8 @@ final class IngestEndToEndBench {
         double copyParallel = CopyBaseline.recordsPerSecond(jdbc, roles.app(), roles.appPassword(),
                 2_000_000_000_000_000L, 2);
         String load = "load average " + loadBefore + " before, " + MachineLoad.now() + " after";
-        report(maxRate, after.stored() - before.stored(), cpu, fixedCpu, fixedRuntime, storageCalls, fixedAfter.acknowledgedPerSecond(fixedBefore), p50,
+        report(maxRate, after.stored() - before.stored(), cpu, fixedCpu, fixedRuntime, storageCalls, warmup,
+                fixedAfter.acknowledgedPerSecond(fixedBefore), p50,
                 p99, samples, Math.max(copy, copyParallel), copy, copyParallel, end, inDatabase, drained, load);
     }
 
@@ -173,7 +178,7 @@ final class IngestEndToEndBench {
     }
 
     private void report(double maxRate, long maxRecords, double[] cpu, double[] fixedCpu,
-            double[] fixedRuntime, String storageCalls,
+            double[] fixedRuntime, String storageCalls, String warmup,
             double fixedRate, double p50, double p99,
             int samples, double baseline, double copy, double copyParallel, FleetStats.Snapshot end,
             long inDatabase, boolean drained, String load) throws Exception {
@@ -186,7 +191,7 @@ final class IngestEndToEndBench {
                 car; without consent, location and driving signals are dropped by ingest. A record counts when \
                 its car got the answer STORED, i.e. after storage-service committed it. First %d s as fast as acknowledged, \
                 for the JIT compilers (production runs native images, which compile nothing at run time), and a \
-                PostgreSQL CHECKPOINT; then the fixed rate (warm-up %d s at that rate, then timed %d s, latency \
+                PostgreSQL CHECKPOINT; then the fixed rate (warm-up at that rate: at least %d s, then %s; then timed %d s, latency \
                 from sending a request to its answer); then as fast as acknowledged again (settle, then timed).
 
                 | measure | value |
@@ -207,7 +212,7 @@ final class IngestEndToEndBench {
                 Targets: \
                 >= 20,000 records/s end to end and p99 <= 20 ms at 5,000 records/s, on %d cores shared by all \
                 four processes (%s; anything above 2 means other work shared the cores and the figures are low).
-                """, CARS, BURST.toSeconds(), WARMUP.toSeconds(), TIMED.toSeconds(), CARS, BATCH, maxRate, maxRecords, cpu[1], cpu[0],
+                """, CARS, BURST.toSeconds(), WARMUP.toSeconds(), warmup, TIMED.toSeconds(), CARS, BATCH, maxRate, maxRecords, cpu[1], cpu[0],
                 cpu[2], cpu[3], copy, copyParallel, maxRate / baseline * 100, FIXED_RATE, fixedRate, samples, p50,
                 p99, fixedCpu[1], fixedCpu[0], fixedCpu[2], fixedCpu[3], storageCalls,
                 fixedRuntime[1], fixedRuntime[0], fixedRuntime[3], fixedRuntime[2], end.stored(), inDatabase, drained ? "" : " (not every record was answered in time)",
@@ -283,8 +288,7 @@ final class IngestEndToEndBench {
 
     /** CPU seconds so far of the JVMs' own threads: storage's and ingest's JIT compilers, then their GC threads. */
     private static double[] runtimeCpu(ServiceProcess storage, ServiceProcess ingest) {
-        return new double[] { CpuTime.ofThreads(storage.pid(), "C2 Compi") + CpuTime.ofThreads(storage.pid(), "C1 Compi"),
-                CpuTime.ofThreads(ingest.pid(), "C2 Compi") + CpuTime.ofThreads(ingest.pid(), "C1 Compi"),
+        return new double[] { CpuTime.ofJit(storage.pid()), CpuTime.ofJit(ingest.pid()),
                 gcCpu(storage.pid()), gcCpu(ingest.pid()) };
     }
 
