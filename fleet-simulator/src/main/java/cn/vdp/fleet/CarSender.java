@@ -34,13 +34,14 @@ final class CarSender {
     private final FleetStats stats;
     private final ArrayDeque<String> outbox = new ArrayDeque<>();
     private boolean inFlight;
+    private final SendSchedule schedule;
     private long notBefore;
-    private long lastSent;
 
     CarSender(Vertx vertx, SimulatedCar car, CertificateFolder folder, FleetOptions options, FleetStats stats) {
         this.car = car;
         this.options = options;
         this.stats = stats;
+        this.schedule = new SendSchedule(options.sendInterval(), System.nanoTime());
         this.http = vertx.createHttpClient(new HttpClientOptions().setSsl(true).setVerifyHost(true)
                 .setKeyCertOptions(new PemKeyCertOptions().setCertPath(folder.carCertificate(car.vin).toString())
                         .setKeyPath(folder.carKey(car.vin).toString()))
@@ -52,6 +53,7 @@ final class CarSender {
     /** Holds the car back until then (cars start one after the other, not in one burst of TLS handshakes). */
     void startAt(long nanoTime) {
         notBefore = nanoTime;
+        schedule.restartAt(nanoTime);
     }
 
     /** Gathers {@code count} new records measured now. */
@@ -71,7 +73,7 @@ final class CarSender {
         if (asFastAsAcknowledged && outbox.size() < options.maxBatch()) {
             generate(options.maxBatch() - outbox.size(), Instant.now());
         }
-        boolean due = now - lastSent >= options.sendInterval().toNanos();
+        boolean due = schedule.due(now);
         if (outbox.isEmpty() || outbox.size() < options.maxBatch() && !due && !asFastAsAcknowledged) {
             return;
         }
@@ -90,7 +92,7 @@ final class CarSender {
         }
         body.append("]}");
         inFlight = true;
-        lastSent = now;
+        schedule.sent(now);
         stats.sent.add(count);
         stats.requests.increment();
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
