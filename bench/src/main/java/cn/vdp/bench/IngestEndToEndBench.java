@@ -76,7 +76,7 @@ final class IngestEndToEndBench {
         CertificateFolder certificates = new CertificateFolder(work.resolve("certs"));
         System.out.println("generating certificates for " + CARS + " cars");
         DevCertificates.ensure(certificates, CARS);
-        try (EmbeddedPostgres postgres = EmbeddedServer.start(work.resolve("pg"), 0);
+        try (EmbeddedPostgres postgres = EmbeddedServer.start(work.resolve("pg"), 0, postgresSettings());
                 LocalTokenEndpoint tokens = LocalTokenEndpoint.start("vdp-ingest", SECRET, Duration.ofMinutes(10),
                         Roles.INGEST)) {
             DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
@@ -184,7 +184,7 @@ final class IngestEndToEndBench {
             long inDatabase, boolean drained, String load) throws Exception {
         String body = String.format("""
                 Command: `make bench BENCH=ingest-e2e` (`BenchMain ingest-e2e`). Everything on this machine: an \
-                embedded PostgreSQL 17 (fsync on), storage-service and ingest-service as packaged jars (`java -jar`, \
+                embedded PostgreSQL 17 (fsync on%s), storage-service and ingest-service as packaged jars (`java -jar`, \
                 -Xmx1g -XX:MaxGCPauseMillis=20 each, as in their Dockerfiles), and in the bench JVM the fleet simulator's %d cars, each over its own mutual-TLS \
                 connection with its own certificate (EC P-256, TLS 1.3), plus a local client-credentials token \
                 endpoint for ingest's storage token. A record has 10-16 signals of a driving, parked or charging \
@@ -212,7 +212,7 @@ final class IngestEndToEndBench {
                 Targets: \
                 >= 20,000 records/s end to end and p99 <= 20 ms at 5,000 records/s, on %d cores shared by all \
                 four processes (%s; anything above 2 means other work shared the cores and the figures are low).
-                """, CARS, BURST.toSeconds(), WARMUP.toSeconds(), warmup, TIMED.toSeconds(), CARS, BATCH, maxRate, maxRecords, cpu[1], cpu[0],
+                """, postgresSettings().isEmpty() ? "" : "; also " + postgresSettings(), CARS, BURST.toSeconds(), WARMUP.toSeconds(), warmup, TIMED.toSeconds(), CARS, BATCH, maxRate, maxRecords, cpu[1], cpu[0],
                 cpu[2], cpu[3], copy, copyParallel, maxRate / baseline * 100, FIXED_RATE, fixedRate, samples, p50,
                 p99, fixedCpu[1], fixedCpu[0], fixedCpu[2], fixedCpu[3], storageCalls,
                 fixedRuntime[1], fixedRuntime[0], fixedRuntime[3], fixedRuntime[2], end.stored(), inDatabase, drained ? "" : " (not every record was answered in time)",
@@ -301,6 +301,14 @@ final class IngestEndToEndBench {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             connection.createStatement().execute("CHECKPOINT");
         }
+    }
+
+    /** PostgreSQL settings to try without a rebuild: -Dbench.pg.min_wal_size=2GB sets min_wal_size. */
+    private static Map<String, String> postgresSettings() {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.pg."))
+                .forEach(n -> settings.put(n.substring("bench.pg.".length()), System.getProperty(n)));
+        return settings;
     }
 
     private static double[] minus(double[] a, double[] b) {
