@@ -144,19 +144,13 @@ final class AuditReadBench {
      * minutes): the time of one append, commit included, and events per append.
      */
     private static String appendTimes(BenchStorage storage, int threads) throws Exception {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(storage.management("/q/metrics"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        PrometheusScrape metrics = PrometheusScrape.of(storage.management("/q/metrics"));
+        String appends = "storage_audit_read_append_seconds";
         return String.format("%d client(s): append p50 %.3f ms, p99 %.3f ms, %.2f events per append so far",
-                threads, 1000 * metric(metrics, "storage_audit_read_append_seconds{quantile=\"0.5\"}"),
-                1000 * metric(metrics, "storage_audit_read_append_seconds{quantile=\"0.99\"}"),
-                metric(metrics, "storage_audit_read_append_events_sum")
-                        / metric(metrics, "storage_audit_read_append_events_count"));
-    }
-
-    private static double metric(String metrics, String name) {
-        return metrics.lines().filter(l -> l.startsWith(name + " ")).findFirst()
-                .map(l -> Double.parseDouble(l.substring(name.length() + 1).trim()))
-                .orElseThrow(() -> new IllegalStateException("no metric " + name));
+                threads, 1000 * metrics.value(appends, "quantile=\"0.5\""),
+                1000 * metrics.value(appends, "quantile=\"0.99\""),
+                metrics.value("storage_audit_read_append_events_sum", "")
+                        / metrics.value("storage_audit_read_append_events_count", ""));
     }
 
     private static long count(BenchStorage storage, String sql) throws Exception {

@@ -26,11 +26,12 @@ final class PrometheusScrape {
         return new PrometheusScrape(text.lines().filter(l -> !l.startsWith("#")).toList());
     }
 
-    /** The value of the first series of this name whose labels contain {@code labels} (e.g. outcome="ok"); 0 if none. */
+    /** The value of the first series of this name whose labels contain {@code labels} (e.g. outcome="ok"). */
     double value(String name, String labels) {
         return lines.stream().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
                 .filter(l -> labels.isEmpty() || l.contains(labels)).findFirst()
-                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(0.0);
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new IllegalStateException("no metric " + name + " with " + labels));
     }
 
     /**
