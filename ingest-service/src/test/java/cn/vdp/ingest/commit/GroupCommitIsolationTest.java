@@ -69,6 +69,11 @@ class GroupCommitIsolationTest {
             public void storageCall(long nanos, int records, Throwable failure) {
                 // not measured here
             }
+
+            @Override
+            public void groupWaited(long nanos) {
+                // not measured here
+            }
         };
         commit.start();
         try {

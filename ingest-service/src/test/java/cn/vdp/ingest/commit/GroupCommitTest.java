@@ -35,6 +35,7 @@ class GroupCommitTest {
             cars.add(car);
         }
         double callsBefore = Metrics.value("ingest_storage_batch_records_count");
+        double waitsBefore = Metrics.value("ingest_group_wait_seconds_count");
 
         CyclicBarrier together = new CyclicBarrier(CARS);
         ExecutorService pool = Executors.newFixedThreadPool(CARS);
@@ -55,5 +56,7 @@ class GroupCommitTest {
         pool.shutdown();
         double calls = Metrics.value("ingest_storage_batch_records_count") - callsBefore;
         assertTrue(calls < CARS, CARS + " requests arriving together took " + calls + " storage calls");
+        assertEquals(calls, Metrics.value("ingest_group_wait_seconds_count") - waitsBefore,
+                "each storage call records how long its group's oldest request waited");
     }
 }
