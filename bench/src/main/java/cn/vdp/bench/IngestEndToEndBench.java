@@ -117,11 +117,13 @@ final class IngestEndToEndBench {
         FleetStats.Snapshot fixedBefore = fleet.stats().snapshot();
         double[] fixedCpuBefore = cpu(storage, ingest);
         double[] fixedRuntimeBefore = runtimeCpu(storage, ingest);
+        double[] machineBefore = MachineLoad.cpuSeconds();
         PrometheusScrape[] metricsBefore = scrape();
         Thread.sleep(TIMED.toMillis());
         FleetStats.Snapshot fixedAfter = fleet.stats().snapshot();
         double[] fixedCpu = minus(cpu(storage, ingest), fixedCpuBefore);
         double[] fixedRuntime = minus(runtimeCpu(storage, ingest), fixedRuntimeBefore);
+        double[] machine = minus(MachineLoad.cpuSeconds(), machineBefore);
         String storageCalls = storageCalls(metricsBefore, scrape());
         System.out.println("fixed: " + storageCalls);
         double p50 = fleet.stats().latencyMillis(50);
@@ -149,7 +151,7 @@ final class IngestEndToEndBench {
         double copyParallel = CopyBaseline.recordsPerSecond(jdbc, roles.app(), roles.appPassword(),
                 2_000_000_000_000_000L, 2);
         String load = "load average " + loadBefore + " before, " + MachineLoad.now() + " after";
-        report(maxRate, after.stored() - before.stored(), cpu, fixedCpu, fixedRuntime, storageCalls, warmup,
+        report(maxRate, after.stored() - before.stored(), cpu, fixedCpu, fixedRuntime, machine, storageCalls, warmup,
                 fixedAfter.acknowledgedPerSecond(fixedBefore), p50,
                 p99, samples, Math.max(copy, copyParallel), copy, copyParallel, end, inDatabase, drained, load);
     }
@@ -178,7 +180,7 @@ final class IngestEndToEndBench {
     }
 
     private void report(double maxRate, long maxRecords, double[] cpu, double[] fixedCpu,
-            double[] fixedRuntime, String storageCalls, String warmup,
+            double[] fixedRuntime, double[] machine, String storageCalls, String warmup,
             double fixedRate, double p50, double p99,
             int samples, double baseline, double copy, double copyParallel, FleetStats.Snapshot end,
             long inDatabase, boolean drained, String load) throws Exception {
@@ -204,7 +206,9 @@ final class IngestEndToEndBench {
                 | CPU s in the timed fixed-rate part: ingest / storage / PostgreSQL / simulator | %.1f / %.1f / %.1f / %.1f |
 
                 In the timed fixed-rate part, ingest made %s. Of the CPU seconds above, the JIT compiler \
-                threads took %.1f in ingest and %.1f in storage, the garbage collector's threads %.1f and %.1f.
+                threads took %.1f in ingest and %.1f in storage, the garbage collector's threads %.1f and %.1f. The whole machine \
+                (both cores, /proc/stat) in that part: busy %.1f, idle or waiting for I/O %.1f, stolen by the \
+                hypervisor %.1f CPU seconds.
 
                 Checked at the end: %,d records answered STORED, %,d distinct records in the database%s (the \
                 database may hold more: a record committed whose answer was lost is resent and answered \
@@ -215,7 +219,8 @@ final class IngestEndToEndBench {
                 """, postgresSettings().isEmpty() ? "" : "; also " + postgresSettings(), CARS, BURST.toSeconds(), WARMUP.toSeconds(), warmup, TIMED.toSeconds(), CARS, BATCH, maxRate, maxRecords, cpu[1], cpu[0],
                 cpu[2], cpu[3], copy, copyParallel, maxRate / baseline * 100, FIXED_RATE, fixedRate, samples, p50,
                 p99, fixedCpu[1], fixedCpu[0], fixedCpu[2], fixedCpu[3], storageCalls,
-                fixedRuntime[1], fixedRuntime[0], fixedRuntime[3], fixedRuntime[2], end.stored(), inDatabase, drained ? "" : " (not every record was answered in time)",
+                fixedRuntime[1], fixedRuntime[0], fixedRuntime[3], fixedRuntime[2], machine[0], machine[1], machine[2],
+                end.stored(), inDatabase, drained ? "" : " (not every record was answered in time)",
                 end.unavailable(), end.rateLimited(), end.failedRequests(),
                 Runtime.getRuntime().availableProcessors(), load);
         System.out.println(body);

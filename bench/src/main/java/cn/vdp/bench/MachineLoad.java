@@ -7,6 +7,8 @@ import java.nio.file.Path;
 /** The load averages (Linux), so that a figure measured on a busy machine says so. */
 final class MachineLoad {
 
+    private static final double TICKS_PER_SECOND = 100.0;
+
     private MachineLoad() {
     }
 
@@ -15,6 +17,27 @@ final class MachineLoad {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException e) {
             return "unknown";
+        }
+    }
+
+    /**
+     * CPU seconds of the whole machine so far: {busy (user, nice, system, irq, softirq), idle and I/O wait, steal}.
+     * Steal is time the hypervisor gave this VM's virtual CPUs to someone else: work that waited without any
+     * process here being busy.
+     */
+    static double[] cpuSeconds() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/stat")).lines().filter(l -> l.startsWith("cpu "))
+                    .findFirst().orElseThrow().trim().split("\\s+");
+            double busy = 0;
+            for (int i : new int[] { 1, 2, 3, 6, 7 }) {
+                busy += Long.parseLong(f[i]);
+            }
+            return new double[] { busy / TICKS_PER_SECOND,
+                    (Long.parseLong(f[4]) + Long.parseLong(f[5])) / TICKS_PER_SECOND,
+                    Long.parseLong(f[8]) / TICKS_PER_SECOND };
+        } catch (IOException | RuntimeException e) {
+            return new double[3];
         }
     }
 

@@ -56,6 +56,11 @@ final class CarSender {
         schedule.restartAt(nanoTime);
     }
 
+    /** The car's next regular send is due then (it may still send early when its outbox is full). */
+    void rhythmFrom(long nanoTime) {
+        schedule.restartAt(nanoTime);
+    }
+
     /** Gathers {@code count} new records measured now. */
     void generate(int count, Instant now) {
         for (int i = 0; i < count && outbox.size() < MAX_OUTBOX; i++) {

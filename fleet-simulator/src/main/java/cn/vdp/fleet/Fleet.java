@@ -125,6 +125,14 @@ public final class Fleet implements AutoCloseable {
             rate = fleetRate / lanes.size();
             clockStart = System.nanoTime();
             created = 0;
+            // Spread the cars' send rhythms evenly over one interval again: as fast as acknowledged, cars answered
+            // together send together, and they would keep that rhythm at the new rate.
+            int lane = lanes.indexOf(this);
+            long interval = options.sendInterval().toNanos();
+            for (int i = 0; i < cars.size(); i++) {
+                double share = (i + lane / (double) lanes.size()) / cars.size();
+                cars.get(i).rhythmFrom(clockStart + (long) (interval * share));
+            }
         }
 
         private void tick() {
