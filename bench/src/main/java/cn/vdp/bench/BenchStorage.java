@@ -106,6 +106,11 @@ final class BenchStorage implements AutoCloseable {
 
     /** Flushes every dirty page now, so that a measurement after a bulk change is not slowed by the flush. */
     void checkpoint() throws SQLException {
+        checkpoint(postgres);
+    }
+
+    /** The same for any embedded server of a benchmark (as its superuser). */
+    static void checkpoint(EmbeddedPostgres postgres) throws SQLException {
         try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
                 Statement sql = connection.createStatement()) {
             sql.execute("CHECKPOINT");

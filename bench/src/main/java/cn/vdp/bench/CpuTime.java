@@ -1,6 +1,7 @@
 package cn.vdp.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -8,7 +9,7 @@ import java.util.stream.Stream;
 /** CPU seconds used so far by processes, read from /proc (Linux), to show where a benchmark's time goes. */
 final class CpuTime {
 
-    private static final double TICKS_PER_SECOND = 100.0;
+    static final double TICKS_PER_SECOND = 100.0;
 
     private CpuTime() {
     }
@@ -38,7 +39,8 @@ final class CpuTime {
             return threads.filter(t -> read(t.resolve("comm")).startsWith(prefix))
                     .mapToDouble(t -> seconds(t.resolve("stat"))).sum();
         } catch (IOException e) {
-            return 0;
+            // A figure of 0 would read as measured: the process is gone or this is not Linux.
+            throw new UncheckedIOException("no threads of process " + pid, e);
         }
     }
 

@@ -108,7 +108,8 @@ final class IngestEndToEndBench {
                 + " cars as fast as acknowledged");
         Thread.sleep(BURST.toMillis());
         fleet.rate(FIXED_RATE);
-        checkpoint(postgres);
+        // Writes the burst's pages out now, so that this checkpoint does not fall into the timed part.
+        BenchStorage.checkpoint(postgres);
         System.out.println("warming up at least " + WARMUP.toSeconds() + " s, " + CARS + " cars at " + FIXED_RATE
                 + " records/s, until the JIT is quiet");
         String warmup = JitWarmup.untilQuiet(WARMUP, WARMUP_LIMIT, () -> Thread.sleep(WARMUP_ROUND.toMillis()),
@@ -299,13 +300,6 @@ final class IngestEndToEndBench {
 
     private static double gcCpu(long pid) {
         return CpuTime.ofThreads(pid, "GC Thread") + CpuTime.ofThreads(pid, "G1 ");
-    }
-
-    /** Writes the burst's pages out now, so that the checkpoint does not fall into the timed part. */
-    private static void checkpoint(EmbeddedPostgres postgres) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            connection.createStatement().execute("CHECKPOINT");
-        }
     }
 
     /** PostgreSQL settings to try without a rebuild: -Dbench.pg.min_wal_size=2GB sets min_wal_size. */

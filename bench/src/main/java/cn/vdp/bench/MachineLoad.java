@@ -1,13 +1,12 @@
 package cn.vdp.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The load averages (Linux), so that a figure measured on a busy machine says so. */
 final class MachineLoad {
-
-    private static final double TICKS_PER_SECOND = 100.0;
 
     private MachineLoad() {
     }
@@ -26,19 +25,21 @@ final class MachineLoad {
      * process here being busy.
      */
     static double[] cpuSeconds() {
+        String[] f;
         try {
-            String[] f = Files.readString(Path.of("/proc/stat")).lines().filter(l -> l.startsWith("cpu "))
-                    .findFirst().orElseThrow().trim().split("\\s+");
-            double busy = 0;
-            for (int i : new int[] { 1, 2, 3, 6, 7 }) {
-                busy += Long.parseLong(f[i]);
-            }
-            return new double[] { busy / TICKS_PER_SECOND,
-                    (Long.parseLong(f[4]) + Long.parseLong(f[5])) / TICKS_PER_SECOND,
-                    Long.parseLong(f[8]) / TICKS_PER_SECOND };
-        } catch (IOException | RuntimeException e) {
-            return new double[3];
+            f = Files.readString(Path.of("/proc/stat")).lines().filter(l -> l.startsWith("cpu ")).findFirst()
+                    .orElseThrow().trim().split("\\s+");
+        } catch (IOException e) {
+            // Zeros would read as measured.
+            throw new UncheckedIOException("cannot read /proc/stat", e);
         }
+        double busy = 0;
+        for (int i : new int[] { 1, 2, 3, 6, 7 }) {
+            busy += Long.parseLong(f[i]);
+        }
+        return new double[] { busy / CpuTime.TICKS_PER_SECOND,
+                (Long.parseLong(f[4]) + Long.parseLong(f[5])) / CpuTime.TICKS_PER_SECOND,
+                Long.parseLong(f[8]) / CpuTime.TICKS_PER_SECOND };
     }
 
     /** The 1-, 5- and 15-minute load averages. */

@@ -53,10 +53,12 @@ final class CarSender {
     /** Holds the car back until then (cars start one after the other, not in one burst of TLS handshakes). */
     void startAt(long nanoTime) {
         notBefore = nanoTime;
-        schedule.restartAt(nanoTime);
     }
 
-    /** The car's next regular send is due then (it may still send early when its outbox is full). */
+    /**
+     * The car's next regular send is due then (it may still send early when its outbox is full). The fleet sets it
+     * whenever its rate changes, starting with the first.
+     */
     void rhythmFrom(long nanoTime) {
         schedule.restartAt(nanoTime);
     }

@@ -31,7 +31,7 @@ final class SendSchedule {
         nextDue = now - nextDue < interval ? nextDue + interval : now + interval;
     }
 
-    /** Starts the rhythm anew at {@code due} (a car starting, or backing off). */
+    /** Starts the rhythm anew at {@code due} (the fleet's rate changed). */
     void restartAt(long due) {
         nextDue = due;
     }
