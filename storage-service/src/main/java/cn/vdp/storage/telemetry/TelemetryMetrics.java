@@ -47,12 +47,21 @@ public class TelemetryMetrics {
                 .serviceLevelObjectives(Duration.ofMillis(5)).register(registry);
     }
 
+    /** A histogram per part (the time of one is rarely the whole story of a slow batch: its p99 is). */
+    private Timer writePart(String part) {
+        return Timer.builder("storage_batch_write_part")
+                .description("Parts of a batch write: read, check, rows, commit")
+                .tag("part", part).publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+    }
+
     public void queried(long nanos) {
         query.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Called after the commit, so that nothing is counted that was rolled back. */
-    public void committed(BatchResult result) {
+    public void committed(BatchResult result, PartTimings timings) {
+        timings.parts().forEach((part, nanos) -> writePart(part).record(nanos, TimeUnit.NANOSECONDS));
         stored.increment(result.stored());
         duplicates.increment(result.duplicates());
         batchSize.record(result.records().size());

@@ -91,6 +91,9 @@ public class TelemetryReader {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    PartTimings timings;
+
     @Transactional
     public RecordPage page(String vin, Caller owner, TelemetryQuery query) throws SQLException {
         Set<String> names = signalNames(query.signals());
@@ -103,7 +106,10 @@ public class TelemetryReader {
             throw QueryParameters.invalid("from", "from must be before to");
         }
         PageCursor after = query.cursor() == null ? null : PageCursor.decode(query.cursor());
+        long started = System.nanoTime();
         List<TimeWindow> windows = access.visibleWindows(vin, owner, start, end);
+        long checked = System.nanoTime();
+        timings.add("access", checked - started);
         AuditReceipt audited = audit.recordAlongside(AuditEntry.of(AuditAction.TELEMETRY_READ,
                 Actor.of(owner, Roles.OWNER)).vin(vin).categories(categories.stream().map(Category::code).toList())
                 .range(start, end).detail("limit=" + size));
@@ -145,7 +151,10 @@ public class TelemetryReader {
             next = new PageCursor(last.recordedAt(), last.seq()).encode();
             records = records.subList(0, size);
         }
+        long fetched = System.nanoTime();
+        timings.add("rows", fetched - checked);
         audited.awaitCommitted();
+        timings.add("audit", System.nanoTime() - fetched);
         return new RecordPage(vin, List.copyOf(records), next);
     }
 

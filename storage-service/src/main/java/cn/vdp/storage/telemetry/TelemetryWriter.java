@@ -48,8 +48,12 @@ public class TelemetryWriter {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    PartTimings timings;
+
     @Transactional
     public BatchResult write(List<IncomingRecord> records) throws SQLException {
+        long start = System.nanoTime();
         Instant now = clock.instant();
         Instant oldest = now.minus(config.maxRecordAge());
         Instant newest = now.plus(config.maxFutureSkew());
@@ -78,7 +82,10 @@ public class TelemetryWriter {
             refusedCars.recordTo(audit, Actor.of(caller.get(), Roles.INGEST));
         }
         accepted.sort(IncomingRecord.KEY_ORDER);
+        long checked = System.nanoTime();
+        timings.add("check", checked - start);
         Set<RecordKey> inserted = accepted.isEmpty() ? Set.of() : rows.insert(accepted);
+        timings.add("rows", System.nanoTime() - checked);
         for (int i = 0; i < records.size(); i++) {
             if (outcomes[i] == null) {
                 IncomingRecord record = records.get(i);

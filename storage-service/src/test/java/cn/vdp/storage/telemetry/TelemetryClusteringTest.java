@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -136,15 +137,60 @@ class TelemetryClusteringTest {
     }
 
     @Test
-    void historyAnswersCarryTheQueryTimeAndFeedTheQueryTimer() {
+    void historyAnswersCarryTheQueryTimeAndItsPartsAndFeedTheQueryTimer() {
         String vin = TestVins.next();
         register(vin, "CN", "iris");
         send(List.of(record(vin, 1, Instant.now()))).then().statusCode(200);
-        as(Tokens.owner("iris")).get("/api/v1/vehicles/" + vin + "/telemetry").then().statusCode(200)
-                .header("Server-Timing", matchesPattern("query;dur=\\d+\\.\\d{3}"));
+        String timing = as(Tokens.owner("iris")).get("/api/v1/vehicles/" + vin + "/telemetry").then().statusCode(200)
+                .header("Server-Timing", matchesPattern("query;dur=\\d+\\.\\d{3}(, \\w+;dur=\\d+\\.\\d{3})*"))
+                .extract().header("Server-Timing");
+        Map<String, Double> parts = serverTiming(timing);
+        assertEquals(List.of("query", "access", "rows", "audit"), List.copyOf(parts.keySet()), timing);
+        // The parts are consecutive pieces of the query's time (each rounded to a microsecond).
+        assertTrue(parts.get("access") + parts.get("rows") + parts.get("audit") <= parts.get("query") + 0.003, timing);
+        assertTrue(parts.get("rows") > 0, timing);
         given().get(metrics).then().statusCode(200)
                 .body(containsString("storage_telemetry_query_seconds{quantile=\"0.99\""))
                 .body(containsString("storage_telemetry_query_seconds_bucket{le=\"0.005\""));
+    }
+
+    @Test
+    void aBatchWriteTimesEachOfItsPartsOnce() {
+        String vin = TestVins.next();
+        register(vin, "CN", "jade");
+        List<String> parts = List.of("read", "check", "rows", "commit");
+        Map<String, Double> before = writePartCounts(parts);
+        send(List.of(record(vin, 1, Instant.now()), record(vin, 2, Instant.now()))).then().statusCode(200);
+        Map<String, Double> after = writePartCounts(parts);
+        for (String part : parts) {
+            assertEquals(before.getOrDefault(part, 0.0) + 1, after.get(part), part);
+        }
+        // A batch refused whole (malformed) is not a write: no part of it is timed.
+        send(List.of(record(vin, 3, Instant.now(), Map.of("vehicle.warp_factor", 9)))).then().statusCode(422);
+        assertEquals(after, writePartCounts(parts));
+    }
+
+    /** "query;dur=1.234, access;dur=0.5": milliseconds by name, in order. */
+    private static Map<String, Double> serverTiming(String header) {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        for (String entry : header.split(", ")) {
+            String[] fields = entry.split(";dur=");
+            parts.put(fields[0], Double.parseDouble(fields[1]));
+        }
+        return parts;
+    }
+
+    private Map<String, Double> writePartCounts(List<String> parts) {
+        String text = given().get(metrics).then().statusCode(200).extract().asString();
+        Map<String, Double> counts = new LinkedHashMap<>();
+        for (String line : text.lines().toList()) {
+            for (String part : parts) {
+                if (line.startsWith("storage_batch_write_part_seconds_count{part=\"" + part + "\"")) {
+                    counts.put(part, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                }
+            }
+        }
+        return counts;
     }
 
     /** Every record of that day (and the next, for late ones) the owner sees, following nextCursor, 30 a page. */
