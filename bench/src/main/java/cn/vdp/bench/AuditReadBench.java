@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,10 @@ final class AuditReadBench {
     private static final int RECORDS = 5_000;
     private static final int PAGE = 20;
     private static final int[] CONCURRENCY = { 1, 4 };
+    /** About the time between two audited reads of one client (each alternates with a read without audit). */
+    private static final long PROBE_PAUSE_MICROS = 5_000;
+    /** The parts of a read the service reports in Server-Timing, and their names here. */
+    private static final Map<String, String> PARTS = orderedParts();
 
     private final Path root;
 
@@ -51,7 +56,9 @@ final class AuditReadBench {
     void run() throws Exception {
         String loadBefore = MachineLoad.averages();
         Map<String, String> bench = Map.of("quarkus.profile", "bench", "storage.audit.enabled", "true");
-        try (BenchStorage storage = BenchStorage.start(root, "vdp-bench-audit", bench);
+        // PostgreSQL times its WAL flushes, so the report can say what the commits of audit events cost it.
+        try (BenchStorage storage = BenchStorage.start(root, "vdp-bench-audit", bench,
+                Map.of("track_wal_io_timing", "on"));
                 BenchStorage.Sibling plain = storage.sibling(root, "storage-plain.log",
                         Map.of("quarkus.profile", "bench", "storage.audit.enabled", "false"))) {
             String vin = Vin.withCheckDigit("LBN0BENCHA0000001");
@@ -66,18 +73,26 @@ final class AuditReadBench {
             List<String> rows = new ArrayList<>();
             List<String> appends = new ArrayList<>();
             List<String> jit = new ArrayList<>();
+            List<String> parts = new ArrayList<>();
+            List<String> flushes = new ArrayList<>();
             String headline = null;
             for (int threads : CONCURRENCY) {
                 System.out.println("timing " + REQUESTS + " reads each, " + threads + " client(s)");
-                withAudit.serverTimes.clear();
-                without.serverTimes.clear();
+                withAudit.clearTimes();
+                without.clearTimes();
                 double[] jitBefore = { CpuTime.ofJit(storage.pid()), CpuTime.ofJit(plain.process().pid()) };
+                double[] walBefore = walFlushes(storage);
                 long[][] times = alternate(withAudit, without, REQUESTS, threads);
+                double[] walAfter = walFlushes(storage);
+                flushes.add(String.format("%d client(s): %,.0f flushes, %.3f ms each on average", threads,
+                        walAfter[0] - walBefore[0], (walAfter[1] - walBefore[1]) / (walAfter[0] - walBefore[0])));
                 jit.add(String.format("%d client(s): %.1f / %.1f", threads,
                         CpuTime.ofJit(storage.pid()) - jitBefore[0], CpuTime.ofJit(plain.process().pid()) - jitBefore[1]));
                 rows.add(row("with audit", threads, times[0], withAudit.sortedServerTimes()));
                 rows.add(row("without audit", threads, times[1], without.sortedServerTimes()));
                 appends.add(appendTimes(storage, threads));
+                parts.add(String.format("%d client(s), with audit: %s; without: %s", threads, withAudit.parts(),
+                        without.parts()));
                 String diff = String.format("p99 difference at %d client(s): **%+.3f ms** (p50 %+.3f ms)", threads,
                         ms(pct(times[0], 99)) - ms(pct(times[1], 99)), ms(pct(times[0], 50)) - ms(pct(times[1], 50)));
                 headline = headline == null ? diff : headline + "; " + diff;
@@ -85,7 +100,10 @@ final class AuditReadBench {
             long events = count(storage, "SELECT count(*) FROM audit_event WHERE action = 'telemetry.read'");
             long expected = withAudit.reads.get();
             double verifySeconds = withAudit.timeVerification();
-            report(warmup, rows, String.join("; ", appends), String.join("; ", jit), headline, events, expected, verifySeconds,
+            String probe = DurableWriteProbe.measure(storage.work, 1000, PROBE_PAUSE_MICROS);
+            report(warmup, rows, String.join("; ", appends), String.join("; ", jit), String.join("; ", parts),
+                    String.join("; ", flushes) + ". The same disk without PostgreSQL (8 KiB written and fdatasync'd, "
+                            + "bench DurableWriteProbe): " + probe, headline, events, expected, verifySeconds,
                     count(storage, "SELECT count(*) FROM audit_event"),
                     loadBefore + " before, " + MachineLoad.averages() + " after");
         }
@@ -125,6 +143,14 @@ final class AuditReadBench {
         }
     }
 
+    private static Map<String, String> orderedParts() {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("access", "ownership check");
+        parts.put("rows", "rows");
+        parts.put("audit", "waiting for the audit event after the rows");
+        return Collections.unmodifiableMap(parts);
+    }
+
     private static long pct(long[] sorted, double percentile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100 * sorted.length) - 1)];
     }
@@ -153,6 +179,17 @@ final class AuditReadBench {
                         / metrics.value("storage_audit_read_append_events_count", ""));
     }
 
+    /** PostgreSQL's WAL flushes so far and the milliseconds they took (pg_stat_wal). */
+    private static double[] walFlushes(BenchStorage storage) throws Exception {
+        try (Connection connection = DriverManager.getConnection(storage.jdbc, storage.roles.app(),
+                storage.roles.appPassword());
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT wal_sync, wal_sync_time FROM pg_stat_wal")) {
+            rows.next();
+            return new double[] { rows.getDouble(1), rows.getDouble(2) };
+        }
+    }
+
     private static long count(BenchStorage storage, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection(storage.jdbc, storage.roles.app(),
                 storage.roles.appPassword());
@@ -162,7 +199,8 @@ final class AuditReadBench {
         }
     }
 
-    private void report(String warmup, List<String> rows, String appends, String jit, String headline, long events, long expected,
+    private void report(String warmup, List<String> rows, String appends, String jit, String parts, String durability,
+            String headline, long events, long expected,
             double verifySeconds, long chainLength, String load) throws Exception {
         String body = String.format("""
                 Command: `make bench BENCH=audit-read` (`BenchMain audit-read`). Two storage-service processes run \
@@ -182,9 +220,13 @@ final class AuditReadBench {
                 %s
 
                 *Server*: the read inside the service, waiting for its audit event included (its `Server-Timing` \
-                header). The audit writer's appends (`storage_audit_read_append_seconds`, \
+                header). Its parts, p50 / p99 ms (`Server-Timing` access, rows, audit): %s. The audit writer's \
+                appends (`storage_audit_read_append_seconds`, \
                 `storage_audit_read_append_events`): %s. CPU seconds of the JIT compiler threads while timed, \
                 audited / plain service: %s.
+
+                What a durable commit costs here: PostgreSQL's WAL flushes while timed (`pg_stat_wal`, \
+                `track_wal_io_timing` on; nearly all of them are audit appends) %s.
 
                 %s. Target: the audited read costs at most 1 ms more at p99. Audit events appended by the \
                 audited service: %,d (expected %,d: one per read, none from the other service).
@@ -194,7 +236,8 @@ final class AuditReadBench {
 
                 Machine load (1 / 5 / 15-minute averages): %s. Anything above 2 means other work shared the \
                 cores.
-                """, PAGE, PAGE, RECORDS, WARMUP, warmup, String.join("\n", rows), appends, jit, headline, events, expected, chainLength,
+                """, PAGE, PAGE, RECORDS, WARMUP, warmup, String.join("\n", rows), parts, appends, jit, durability,
+                headline, events, expected, chainLength,
                 verifySeconds, load);
         System.out.println(body);
         BenchReport.write(root, "audit-read", "Audited owner read vs the same read without audit", body);
@@ -206,6 +249,8 @@ final class AuditReadBench {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         /** The service's own time of each read since the last clear, in nanoseconds (any thread). */
         final List<Long> serverTimes = Collections.synchronizedList(new ArrayList<>());
+        /** Parts of that time since the last clear, by Server-Timing name (PARTS), in nanoseconds. */
+        final Map<String, List<Long>> partTimes = new LinkedHashMap<>();
         /** Reads answered in full, warm-up included: the audited service must have one event for each. */
         final AtomicLong reads = new AtomicLong();
         private final String base;
@@ -218,6 +263,7 @@ final class AuditReadBench {
         Client(String base, LocalJwt jwt, String vin) throws Exception {
             this.base = base;
             this.vin = vin;
+            PARTS.keySet().forEach(part -> partTimes.put(part, Collections.synchronizedList(new ArrayList<>())));
             owner = jwt.token("bench-owner", "vdp-portal", "owner");
             operator = jwt.token("bench-operator", "vdp-portal", "operator");
             ingest = jwt.token("service-account-vdp-ingest", "vdp-ingest", "ingest");
@@ -250,6 +296,7 @@ final class AuditReadBench {
             long elapsed = System.nanoTime() - start;
             String body = response.body();
             serverTimes.add(ServerTiming.nanos(response));
+            partTimes.forEach((part, times) -> times.add(ServerTiming.nanos(response, part)));
             reads.incrementAndGet();
             if (!body.contains("\"nextCursor\"")) {
                 throw new IllegalStateException("not a full page: " + body.substring(0, Math.min(200, body.length())));
@@ -271,7 +318,28 @@ final class AuditReadBench {
         }
 
         long[] sortedServerTimes() {
-            return serverTimes.stream().mapToLong(Long::longValue).sorted().toArray();
+            return sorted(serverTimes);
+        }
+
+        /** "ownership check 0.412 / 1.020, ..." : p50 / p99 ms of each part since the last clear. */
+        String parts() {
+            List<String> figures = new ArrayList<>();
+            partTimes.forEach((part, times) -> {
+                long[] sorted = sorted(times);
+                figures.add(String.format("%s %.3f / %.3f", PARTS.get(part), ms(pct(sorted, 50)), ms(pct(sorted, 99))));
+            });
+            return String.join(", ", figures);
+        }
+
+        void clearTimes() {
+            serverTimes.clear();
+            partTimes.values().forEach(List::clear);
+        }
+
+        private static long[] sorted(List<Long> times) {
+            synchronized (times) {
+                return times.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
         }
 
         private HttpResponse<String> exchange(String method, String path, String token, String body, int expected)

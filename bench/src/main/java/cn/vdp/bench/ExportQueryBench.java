@@ -3,6 +3,7 @@ package cn.vdp.bench;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -99,14 +100,23 @@ final class ExportQueryBench {
                 r.liveHeapAfter() / (1 << 20), r.verdict(), r.verifySeconds());
     }
 
+    /** "0.41 / 1.90 / 0.02": the given percentile of each Server-Timing part, ms. */
+    private static String parts(HistoryRun.Latency l, double percentile) {
+        List<String> figures = new ArrayList<>();
+        for (long[] part : l.parts()) {
+            figures.add(String.format("%.2f", HistoryRun.Latency.percentile(part, percentile)));
+        }
+        return String.join(" / ", figures);
+    }
+
     private static String historySection(HistoryRun.Result r) {
         StringBuilder rows = new StringBuilder();
         for (HistoryRun.Latency l : r.latencies()) {
-            rows.append(String.format("| %s | %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | **%.2f** |%n", l.data(),
-                    l.limit(), l.records(), HistoryRun.Latency.percentile(l.client(), 0.5),
+            rows.append(String.format("| %s | %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | **%.2f** | %s | %s |%n",
+                    l.data(), l.limit(), l.records(), HistoryRun.Latency.percentile(l.client(), 0.5),
                     HistoryRun.Latency.percentile(l.client(), 0.95), HistoryRun.Latency.percentile(l.client(), 0.99),
                     HistoryRun.Latency.percentile(l.server(), 0.5), HistoryRun.Latency.percentile(l.server(), 0.95),
-                    HistoryRun.Latency.percentile(l.server(), 0.99)));
+                    HistoryRun.Latency.percentile(l.server(), 0.99), parts(l, 0.5), parts(l, 0.99)));
         }
         HistoryDatabase.Clustered longest = r.clustered().stream()
                 .max(java.util.Comparator.comparingDouble(HistoryDatabase.Clustered::seconds)).orElseThrow();
@@ -124,10 +134,13 @@ final class ExportQueryBench {
                 *Client*: the HTTP round trip (token check, query, JSON). *Server*: the query inside \
                 storage-service (ownership check, database, merging rows into records, waiting for the read's \
                 audit event, committed meanwhile), from its `Server-Timing` \
-                header; the same time feeds the `storage_telemetry_query_seconds` timer (p50/p95/p99 on /q/metrics).
+                header; the same time feeds the `storage_telemetry_query_seconds` timer (p50/p95/p99 on /q/metrics). \
+                *Parts*: the same header splits the server's time into the ownership check, the rows (database and \
+                merging) and the wait for the audit event once the rows were in; each part's own p50 and p99.
 
-                | data | limit | records per answer | client p50 ms | p95 | p99 | server p50 ms | p95 | p99 |
-                | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+                | data | limit | records per answer | client p50 ms | p95 | p99 | server p50 ms | p95 | p99 | parts p50: check / rows / audit | \
+                parts p99 |
+                | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 %s
                 Target: storage-service query p99 <= 5 ms. *Closed days* are random windows inside the days that \
                 have ended; *last 24 h* ends now, and its newest %.0f hours lie in today's partition, which is still \

@@ -30,7 +30,11 @@ final class HistoryRun {
             180));
     private static final List<String> CATEGORIES = List.of("vehicle_state", "battery");
 
-    record Latency(String data, int limit, int requests, long[] client, long[] server, long records) {
+    /** The parts of the service's time it reports in Server-Timing (besides the total, "query"). */
+    static final List<String> PARTS = List.of("access", "rows", "audit");
+
+    /** Sorted nanoseconds: client round trips, the service's time, and its PARTS (one array each). */
+    record Latency(String data, int limit, int requests, long[] client, long[] server, long[][] parts, long records) {
         static double percentile(long[] sortedNanos, double p) {
             return sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1)] / 1e6;
         }
@@ -105,13 +109,20 @@ final class HistoryRun {
         run(limit, WARMUP, windows, new long[WARMUP], new long[WARMUP]);
         long[] client = new long[TIMED];
         long[] server = new long[TIMED];
-        long records = run(limit, TIMED, windows, client, server);
+        long[][] parts = new long[PARTS.size()][TIMED];
+        long records = run(limit, TIMED, windows, client, server, parts);
         Arrays.sort(client);
         Arrays.sort(server);
-        return new Latency(data, limit, TIMED, client, server, records / TIMED);
+        Arrays.stream(parts).forEach(Arrays::sort);
+        return new Latency(data, limit, TIMED, client, server, parts, records / TIMED);
     }
 
     private long run(int limit, int requests, Supplier<Instant> windows, long[] client, long[] server)
+            throws Exception {
+        return run(limit, requests, windows, client, server, new long[PARTS.size()][requests]);
+    }
+
+    private long run(int limit, int requests, Supplier<Instant> windows, long[] client, long[] server, long[][] parts)
             throws Exception {
         long records = 0;
         for (int i = 0; i < requests; i++) {
@@ -128,6 +139,9 @@ final class HistoryRun {
                 throw new IllegalStateException("history answered " + response.statusCode() + ": " + response.body());
             }
             server[i] = ServerTiming.nanos(response);
+            for (int p = 0; p < PARTS.size(); p++) {
+                parts[p][i] = ServerTiming.nanos(response, PARTS.get(p));
+            }
             records += count(response.body(), "\"seq\":");
         }
         return records;

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -40,7 +42,7 @@ final class IngestEndToEndBench {
      * compile at run time.
      */
     private static final Duration BURST = Duration.ofSeconds(Long.getLong("bench.ingest.burst-seconds", 30));
-    /** Then at the fixed rate, after a checkpoint of the burst's writes, before the timed part. */
+    /** Then at the fixed rate, after a checkpoint of the burst's writes, before the timed part (and its checkpoint). */
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.ingest.warmup-seconds", 30));
     private static final Duration WARMUP_LIMIT = Duration.ofSeconds(
             Long.getLong("bench.ingest.warmup-limit-seconds", 150));
@@ -114,18 +116,31 @@ final class IngestEndToEndBench {
                 + " records/s, until the JIT is quiet");
         String warmup = JitWarmup.untilQuiet(WARMUP, WARMUP_LIMIT, () -> Thread.sleep(WARMUP_ROUND.toMillis()),
                 storage.pid(), ingest.pid());
+        // A fresh cluster has no WAL files to reuse: it creates each 16 MB segment, filled with zeros and flushed
+        // before use, and the commits behind it wait (every few seconds at this rate). A running database reuses
+        // the segments its last checkpoint freed; this checkpoint frees the warm-up's, as a periodic one would.
+        BenchStorage.checkpoint(postgres);
+        long[] walBefore = wal(postgres);
         fleet.stats().resetLatencies();
         FleetStats.Snapshot fixedBefore = fleet.stats().snapshot();
         double[] fixedCpuBefore = cpu(storage, ingest);
         double[] fixedRuntimeBefore = runtimeCpu(storage, ingest);
+        double[] waitingBefore = waiting(storage, ingest);
         double[] machineBefore = MachineLoad.cpuSeconds();
         PrometheusScrape[] metricsBefore = scrape();
         Thread.sleep(TIMED.toMillis());
         FleetStats.Snapshot fixedAfter = fleet.stats().snapshot();
         double[] fixedCpu = minus(cpu(storage, ingest), fixedCpuBefore);
         double[] fixedRuntime = minus(runtimeCpu(storage, ingest), fixedRuntimeBefore);
+        double[] waited = minus(waiting(storage, ingest), waitingBefore);
         double[] machine = minus(MachineLoad.cpuSeconds(), machineBefore);
-        String storageCalls = storageCalls(metricsBefore, scrape());
+        long[] walAfter = wal(postgres);
+        String storageCalls = storageCalls(metricsBefore, scrape()) + String.format(". PostgreSQL wrote %.1f MB "
+                + "of WAL per second; WAL segment files: %,d before the timed part, %,d after (one is created, "
+                + "zero-filled, when none is left to reuse)", (walAfter[1] - walBefore[1]) / 1e6 / TIMED.toSeconds(),
+                walBefore[0], walAfter[0]) + String.format(". Threads runnable but waiting for a core (the "
+                + "kernel's run delay, /proc schedstat), summed over the timed part: ingest %.1f, storage %.1f, "
+                + "PostgreSQL %.1f, simulator %.1f s", waited[1], waited[0], waited[2], waited[3]);
         System.out.println("fixed: " + storageCalls);
         double p50 = fleet.stats().latencyMillis(50);
         double p99 = fleet.stats().latencyMillis(99);
@@ -173,7 +188,21 @@ final class IngestEndToEndBench {
                 1000 * ingestAfter.quantileSince(before[0], "ingest_storage_call_seconds", committed, 0.99),
                 1000 * after[1].meanSince(before[1], "http_server_requests_seconds", batches),
                 1000 * ingestAfter.quantileSince(before[0], "ingest_group_wait_seconds", "", 0.50),
-                1000 * ingestAfter.quantileSince(before[0], "ingest_group_wait_seconds", "", 0.99));
+                1000 * ingestAfter.quantileSince(before[0], "ingest_group_wait_seconds", "", 0.99))
+                + ". storage-service's own time per call in parts, mean / p99 <= (`storage_batch_write_part_seconds`): "
+                + writeParts(before[1], after[1]);
+    }
+
+    /** "read 0.2 / 1.0 ms, check ...": storage's batch write, part by part, over the phase. */
+    private static String writeParts(PrometheusScrape before, PrometheusScrape after) {
+        List<String> parts = new ArrayList<>();
+        for (String part : List.of("read", "check", "rows", "commit")) {
+            String label = "part=\"" + part + "\"";
+            parts.add(String.format("%s %.2f / %.1f ms", part,
+                    1000 * after.meanSince(before, "storage_batch_write_part_seconds", label),
+                    1000 * after.quantileSince(before, "storage_batch_write_part_seconds", label, 0.99)));
+        }
+        return String.join(", ", parts);
     }
 
     private static PrometheusScrape[] scrape() throws Exception {
@@ -194,8 +223,10 @@ final class IngestEndToEndBench {
                 car; without consent, location and driving signals are dropped by ingest. A record counts when \
                 its car got the answer STORED, i.e. after storage-service committed it. First %d s as fast as acknowledged, \
                 for the JIT compilers (production runs native images, which compile nothing at run time), and a \
-                PostgreSQL CHECKPOINT; then the fixed rate (warm-up at that rate: at least %d s, then %s; then timed %d s, latency \
-                from sending a request to its answer); then as fast as acknowledged again (settle, then timed).
+                PostgreSQL CHECKPOINT; then the fixed rate (warm-up at that rate: at least %d s, then %s; then a \
+                CHECKPOINT, so that the timed part reuses WAL segments as a running database does instead of \
+                creating them; then timed %d s, latency from sending a request to its answer); then as fast as \
+                acknowledged again (settle, then timed).
 
                 | measure | value |
                 | --- | ---: |
@@ -292,6 +323,12 @@ final class IngestEndToEndBench {
                 CpuTime.ofPid(ProcessHandle.current().pid()) };
     }
 
+    /** Seconds so far that the threads of storage, ingest, PostgreSQL and the simulator waited for a core. */
+    private static double[] waiting(ServiceProcess storage, ServiceProcess ingest) {
+        return new double[] { CpuTime.waitingOfPid(storage.pid()), CpuTime.waitingOfPid(ingest.pid()),
+                CpuTime.waitingOfCommand("postgres"), CpuTime.waitingOfPid(ProcessHandle.current().pid()) };
+    }
+
     /** CPU seconds so far of the JVMs' own threads: storage's and ingest's JIT compilers, then their GC threads. */
     private static double[] runtimeCpu(ServiceProcess storage, ServiceProcess ingest) {
         return new double[] { CpuTime.ofJit(storage.pid()), CpuTime.ofJit(ingest.pid()),
@@ -300,6 +337,16 @@ final class IngestEndToEndBench {
 
     private static double gcCpu(long pid) {
         return CpuTime.ofThreads(pid, "GC Thread") + CpuTime.ofThreads(pid, "G1 ");
+    }
+
+    /** Files in pg_wal (one is created when no freed segment is left to reuse) and WAL bytes written so far. */
+    private static long[] wal(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT (SELECT count(*) FROM pg_ls_waldir()), wal_bytes FROM pg_stat_wal")) {
+            rows.next();
+            return new long[] { rows.getLong(1), rows.getLong(2) };
+        }
     }
 
     /** PostgreSQL settings to try without a rebuild: -Dbench.pg.min_wal_size=2GB sets min_wal_size. */
