@@ -16,10 +16,14 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
+    /** Stops the service if the benchmark itself is stopped (Ctrl-C, SIGTERM) before it closes the service. */
+    private final Thread stopOnExit;
 
     private ServiceProcess(String name, Process process) {
         this.name = name;
         this.process = process;
+        this.stopOnExit = new Thread(process::destroy, "stop " + name);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     static ServiceProcess start(Path root, String module, Map<String, String> properties, Path log,
@@ -70,6 +74,11 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook stops the service
+        }
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
