@@ -1,29 +1,19 @@
 package cn.vdp.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import cn.vdp.common.vin.Vin;
-import cn.vdp.devcerts.LocalJwt;
 
 /**
  * What the audit write adds to an owner's read: the same page of telemetry read from two storage-service processes
@@ -39,13 +29,9 @@ final class AuditReadBench {
     private static final int WARMUP_ROUND = 2_000;
     private static final Duration WARMUP_LIMIT = Duration.ofSeconds(Long.getLong("bench.audit.warmup-limit-seconds",
             180));
-    private static final int RECORDS = 5_000;
-    private static final int PAGE = 20;
     private static final int[] CONCURRENCY = { 1, 4 };
     /** About the time between two audited reads of one client (each alternates with a read without audit). */
     private static final long PROBE_PAUSE_MICROS = 5_000;
-    /** The parts of a read the service reports in Server-Timing, and their names here. */
-    private static final Map<String, String> PARTS = orderedParts();
 
     private final Path root;
 
@@ -62,8 +48,8 @@ final class AuditReadBench {
                 BenchStorage.Sibling plain = storage.sibling(root, "storage-plain.log",
                         Map.of("quarkus.profile", "bench", "storage.audit.enabled", "false"))) {
             String vin = Vin.withCheckDigit("LBN0BENCHA0000001");
-            Client withAudit = new Client(storage.api(), storage.jwt, vin);
-            Client without = new Client(plain.api(), storage.jwt, vin);
+            AuditReadClient withAudit = new AuditReadClient(storage.api(), storage.jwt, vin);
+            AuditReadClient without = new AuditReadClient(plain.api(), storage.jwt, vin);
             withAudit.seed();
             System.out.println("warming up both with " + WARMUP + " reads each, then until the JIT is quiet");
             alternate(withAudit, without, WARMUP, 1);
@@ -81,11 +67,9 @@ final class AuditReadBench {
                 withAudit.clearTimes();
                 without.clearTimes();
                 double[] jitBefore = { CpuTime.ofJit(storage.pid()), CpuTime.ofJit(plain.process().pid()) };
-                double[] walBefore = walFlushes(storage);
+                WalStats walBefore = storage.wal();
                 long[][] times = alternate(withAudit, without, REQUESTS, threads);
-                double[] walAfter = walFlushes(storage);
-                flushes.add(String.format("%d client(s): %,.0f flushes, %.3f ms each on average", threads,
-                        walAfter[0] - walBefore[0], (walAfter[1] - walBefore[1]) / (walAfter[0] - walBefore[0])));
+                flushes.add(threads + " client(s): " + storage.wal().flushesSince(walBefore));
                 jit.add(String.format("%d client(s): %.1f / %.1f", threads,
                         CpuTime.ofJit(storage.pid()) - jitBefore[0], CpuTime.ofJit(plain.process().pid()) - jitBefore[1]));
                 rows.add(row("with audit", threads, times[0], withAudit.sortedServerTimes()));
@@ -94,7 +78,8 @@ final class AuditReadBench {
                 parts.add(String.format("%d client(s), with audit: %s; without: %s", threads, withAudit.parts(),
                         without.parts()));
                 String diff = String.format("p99 difference at %d client(s): **%+.3f ms** (p50 %+.3f ms)", threads,
-                        ms(pct(times[0], 99)) - ms(pct(times[1], 99)), ms(pct(times[0], 50)) - ms(pct(times[1], 50)));
+                        Percentiles.millis(times[0], 99) - Percentiles.millis(times[1], 99),
+                        Percentiles.millis(times[0], 50) - Percentiles.millis(times[1], 50));
                 headline = headline == null ? diff : headline + "; " + diff;
             }
             long events = count(storage, "SELECT count(*) FROM audit_event WHERE action = 'telemetry.read'");
@@ -110,7 +95,7 @@ final class AuditReadBench {
     }
 
     /** Each client thread alternates between the two services (starting with either in turn); nanos per request. */
-    private static long[][] alternate(Client a, Client b, int requests, int threads) throws Exception {
+    private static long[][] alternate(AuditReadClient a, AuditReadClient b, int requests, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<long[][]>> workers = new ArrayList<>();
@@ -143,26 +128,11 @@ final class AuditReadBench {
         }
     }
 
-    private static Map<String, String> orderedParts() {
-        Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("access", "ownership check");
-        parts.put("rows", "rows");
-        parts.put("audit", "waiting for the audit event after the rows");
-        return Collections.unmodifiableMap(parts);
-    }
-
-    private static long pct(long[] sorted, double percentile) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100 * sorted.length) - 1)];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
-    }
-
     private static String row(String variant, int threads, long[] sorted, long[] server) {
         return String.format("| %s | %d | %,d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |", variant, threads,
-                sorted.length, ms(pct(sorted, 50)), ms(pct(sorted, 99)), ms(pct(sorted, 99.9)),
-                ms(sorted[sorted.length - 1]), ms(pct(server, 50)), ms(pct(server, 99)));
+                sorted.length, Percentiles.millis(sorted, 50), Percentiles.millis(sorted, 99),
+                Percentiles.millis(sorted, 99.9), Percentiles.millis(sorted, 100), Percentiles.millis(server, 50),
+                Percentiles.millis(server, 99));
     }
 
     /**
@@ -177,17 +147,6 @@ final class AuditReadBench {
                 1000 * metrics.value(appends, "quantile=\"0.99\""),
                 metrics.value("storage_audit_read_append_events_sum", "")
                         / metrics.value("storage_audit_read_append_events_count", ""));
-    }
-
-    /** PostgreSQL's WAL flushes so far and the milliseconds they took (pg_stat_wal). */
-    private static double[] walFlushes(BenchStorage storage) throws Exception {
-        try (Connection connection = DriverManager.getConnection(storage.jdbc, storage.roles.app(),
-                storage.roles.appPassword());
-                ResultSet rows = connection.createStatement().executeQuery(
-                        "SELECT wal_sync, wal_sync_time FROM pg_stat_wal")) {
-            rows.next();
-            return new double[] { rows.getDouble(1), rows.getDouble(2) };
-        }
     }
 
     private static long count(BenchStorage storage, String sql) throws Exception {
@@ -236,124 +195,10 @@ final class AuditReadBench {
 
                 Machine load (1 / 5 / 15-minute averages): %s. Anything above 2 means other work shared the \
                 cores.
-                """, PAGE, PAGE, RECORDS, WARMUP, warmup, String.join("\n", rows), parts, appends, jit, durability,
+                """, AuditReadClient.PAGE, AuditReadClient.PAGE, AuditReadClient.RECORDS, WARMUP, warmup, String.join("\n", rows), parts, appends, jit, durability,
                 headline, events, expected, chainLength,
                 verifySeconds, load);
         System.out.println(body);
         BenchReport.write(root, "audit-read", "Audited owner read vs the same read without audit", body);
-    }
-
-    /** One service's HTTP client with the run's tokens. */
-    private static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        /** The service's own time of each read since the last clear, in nanoseconds (any thread). */
-        final List<Long> serverTimes = Collections.synchronizedList(new ArrayList<>());
-        /** Parts of that time since the last clear, by Server-Timing name (PARTS), in nanoseconds. */
-        final Map<String, List<Long>> partTimes = new LinkedHashMap<>();
-        /** Reads answered in full, warm-up included: the audited service must have one event for each. */
-        final AtomicLong reads = new AtomicLong();
-        private final String base;
-        private final String vin;
-        private final String owner;
-        private final String operator;
-        private final String ingest;
-        private final String regulator;
-
-        Client(String base, LocalJwt jwt, String vin) throws Exception {
-            this.base = base;
-            this.vin = vin;
-            PARTS.keySet().forEach(part -> partTimes.put(part, Collections.synchronizedList(new ArrayList<>())));
-            owner = jwt.token("bench-owner", "vdp-portal", "owner");
-            operator = jwt.token("bench-operator", "vdp-portal", "operator");
-            ingest = jwt.token("service-account-vdp-ingest", "vdp-ingest", "ingest");
-            regulator = jwt.token("bench-regulator", "vdp-portal", "regulator");
-        }
-
-        void seed() throws Exception {
-            send("POST", "/api/v1/vehicles", operator, "{\"vin\":\"" + vin
-                    + "\",\"market\":\"CN\",\"model\":\"Bench\",\"ownerSubject\":\"bench-owner\"}", 201);
-            Thread.sleep(10);
-            Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            for (int batch = 0; batch < RECORDS / 1000; batch++) {
-                StringBuilder json = new StringBuilder("{\"records\":[");
-                for (int i = 0; i < 1000; i++) {
-                    int seq = batch * 1000 + i;
-                    json.append(i == 0 ? "" : ",").append("{\"vin\":\"").append(vin).append("\",\"seq\":").append(seq)
-                            .append(",\"recordedAt\":\"").append(start.plusMillis(seq * 10L)).append("\",\"signals\":{")
-                            .append("\"vehicle.speed\":").append(seq % 130).append(",\"battery.soc\":")
-                            .append(20 + seq % 80).append("}}");
-                }
-                send("POST", "/api/v1/telemetry/batches", ingest, json.append("]}").toString(), 200);
-            }
-        }
-
-        /** Nanoseconds for one read, checked to be a full page. */
-        long read() throws Exception {
-            long start = System.nanoTime();
-            HttpResponse<String> response = exchange("GET", "/api/v1/vehicles/" + vin + "/telemetry?limit=" + PAGE,
-                    owner, null, 200);
-            long elapsed = System.nanoTime() - start;
-            String body = response.body();
-            serverTimes.add(ServerTiming.nanos(response));
-            partTimes.forEach((part, times) -> times.add(ServerTiming.nanos(response, part)));
-            reads.incrementAndGet();
-            if (!body.contains("\"nextCursor\"")) {
-                throw new IllegalStateException("not a full page: " + body.substring(0, Math.min(200, body.length())));
-            }
-            return elapsed;
-        }
-
-        double timeVerification() throws Exception {
-            long start = System.nanoTime();
-            String body = send("GET", "/api/v1/audit/verification", regulator, null, 200);
-            if (!body.contains("\"INTACT\"")) {
-                throw new IllegalStateException("chain not intact: " + body);
-            }
-            return (System.nanoTime() - start) / 1e9;
-        }
-
-        private String send(String method, String path, String token, String body, int expected) throws Exception {
-            return exchange(method, path, token, body, expected).body();
-        }
-
-        long[] sortedServerTimes() {
-            return sorted(serverTimes);
-        }
-
-        /** "ownership check 0.412 / 1.020, ..." : p50 / p99 ms of each part since the last clear. */
-        String parts() {
-            List<String> figures = new ArrayList<>();
-            partTimes.forEach((part, times) -> {
-                long[] sorted = sorted(times);
-                figures.add(String.format("%s %.3f / %.3f", PARTS.get(part), ms(pct(sorted, 50)), ms(pct(sorted, 99))));
-            });
-            return String.join(", ", figures);
-        }
-
-        void clearTimes() {
-            serverTimes.clear();
-            partTimes.values().forEach(List::clear);
-        }
-
-        private static long[] sorted(List<Long> times) {
-            synchronized (times) {
-                return times.stream().mapToLong(Long::longValue).sorted().toArray();
-            }
-        }
-
-        private HttpResponse<String> exchange(String method, String path, String token, String body, int expected)
-                throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", "Bearer " + token);
-            request = body == null ? request.GET()
-                    : request.header("Content-Type", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(body));
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response;
-        }
     }
 }

@@ -117,6 +117,11 @@ final class BenchStorage implements AutoCloseable {
         }
     }
 
+    /** Its database's WAL so far. */
+    WalStats wal() throws SQLException {
+        return WalStats.of(postgres);
+    }
+
     String api() {
         return "http://localhost:" + httpPort;
     }

@@ -55,6 +55,6 @@ final class DurableWriteProbe {
             }
         }
         Arrays.sort(nanos);
-        return new double[] { nanos[flushes / 2] / 1e6, nanos[(int) Math.ceil(0.99 * flushes) - 1] / 1e6 };
+        return new double[] { Percentiles.millis(nanos, 50), Percentiles.millis(nanos, 99) };
     }
 }

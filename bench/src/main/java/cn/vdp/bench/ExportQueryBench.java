@@ -101,10 +101,10 @@ final class ExportQueryBench {
     }
 
     /** "0.41 / 1.90 / 0.02": the given percentile of each Server-Timing part, ms. */
-    private static String parts(HistoryRun.Latency l, double percentile) {
+    private static String parts(HistoryRun.Latency l, double percent) {
         List<String> figures = new ArrayList<>();
         for (long[] part : l.parts()) {
-            figures.add(String.format("%.2f", HistoryRun.Latency.percentile(part, percentile)));
+            figures.add(String.format("%.2f", Percentiles.millis(part, percent)));
         }
         return String.join(" / ", figures);
     }
@@ -113,10 +113,10 @@ final class ExportQueryBench {
         StringBuilder rows = new StringBuilder();
         for (HistoryRun.Latency l : r.latencies()) {
             rows.append(String.format("| %s | %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | **%.2f** | %s | %s |%n",
-                    l.data(), l.limit(), l.records(), HistoryRun.Latency.percentile(l.client(), 0.5),
-                    HistoryRun.Latency.percentile(l.client(), 0.95), HistoryRun.Latency.percentile(l.client(), 0.99),
-                    HistoryRun.Latency.percentile(l.server(), 0.5), HistoryRun.Latency.percentile(l.server(), 0.95),
-                    HistoryRun.Latency.percentile(l.server(), 0.99), parts(l, 0.5), parts(l, 0.99)));
+                    l.data(), l.limit(), l.records(), Percentiles.millis(l.client(), 50),
+                    Percentiles.millis(l.client(), 95), Percentiles.millis(l.client(), 99),
+                    Percentiles.millis(l.server(), 50), Percentiles.millis(l.server(), 95),
+                    Percentiles.millis(l.server(), 99), parts(l, 50), parts(l, 99)));
         }
         HistoryDatabase.Clustered longest = r.clustered().stream()
                 .max(java.util.Comparator.comparingDouble(HistoryDatabase.Clustered::seconds)).orElseThrow();

@@ -30,14 +30,8 @@ final class HistoryRun {
             180));
     private static final List<String> CATEGORIES = List.of("vehicle_state", "battery");
 
-    /** The parts of the service's time it reports in Server-Timing (besides the total, "query"). */
-    static final List<String> PARTS = List.of("access", "rows", "audit");
-
-    /** Sorted nanoseconds: client round trips, the service's time, and its PARTS (one array each). */
+    /** Sorted nanoseconds: client round trips, the service's time, and its parts (ServerTiming.READ_PARTS). */
     record Latency(String data, int limit, int requests, long[] client, long[] server, long[][] parts, long records) {
-        static double percentile(long[] sortedNanos, double p) {
-            return sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1)] / 1e6;
-        }
     }
 
     record Result(long rows, long bytes, String settings, double loadSeconds, double vacuumSeconds,
@@ -109,7 +103,7 @@ final class HistoryRun {
         run(limit, WARMUP, windows, new long[WARMUP], new long[WARMUP]);
         long[] client = new long[TIMED];
         long[] server = new long[TIMED];
-        long[][] parts = new long[PARTS.size()][TIMED];
+        long[][] parts = new long[ServerTiming.READ_PARTS.size()][TIMED];
         long records = run(limit, TIMED, windows, client, server, parts);
         Arrays.sort(client);
         Arrays.sort(server);
@@ -119,7 +113,7 @@ final class HistoryRun {
 
     private long run(int limit, int requests, Supplier<Instant> windows, long[] client, long[] server)
             throws Exception {
-        return run(limit, requests, windows, client, server, new long[PARTS.size()][requests]);
+        return run(limit, requests, windows, client, server, new long[ServerTiming.READ_PARTS.size()][requests]);
     }
 
     private long run(int limit, int requests, Supplier<Instant> windows, long[] client, long[] server, long[][] parts)
@@ -139,8 +133,8 @@ final class HistoryRun {
                 throw new IllegalStateException("history answered " + response.statusCode() + ": " + response.body());
             }
             server[i] = ServerTiming.nanos(response);
-            for (int p = 0; p < PARTS.size(); p++) {
-                parts[p][i] = ServerTiming.nanos(response, PARTS.get(p));
+            for (int p = 0; p < ServerTiming.READ_PARTS.size(); p++) {
+                parts[p][i] = ServerTiming.nanos(response, ServerTiming.READ_PARTS.get(p));
             }
             records += count(response.body(), "\"seq\":");
         }

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -55,8 +53,9 @@ final class IngestEndToEndBench {
     private static final int INGEST_HTTPS = 18443;
     private static final int INGEST_MANAGEMENT = 19081;
     private static final String SECRET = "bench-secret";
-    private static final URI STORAGE_METRICS = URI.create("http://localhost:" + STORAGE_MANAGEMENT + "/q/metrics");
-    private static final URI INGEST_METRICS = URI.create("http://localhost:" + INGEST_MANAGEMENT + "/q/metrics");
+    private static final IngestStorageCalls STORAGE_CALLS = new IngestStorageCalls(
+            URI.create("http://localhost:" + INGEST_MANAGEMENT + "/q/metrics"),
+            URI.create("http://localhost:" + STORAGE_MANAGEMENT + "/q/metrics"));
 
     private final Path root;
 
@@ -120,27 +119,28 @@ final class IngestEndToEndBench {
         // before use, and the commits behind it wait (every few seconds at this rate). A running database reuses
         // the segments its last checkpoint freed; this checkpoint frees the warm-up's, as a periodic one would.
         BenchStorage.checkpoint(postgres);
-        long[] walBefore = wal(postgres);
+        WalStats walBefore = WalStats.of(postgres);
         fleet.stats().resetLatencies();
         FleetStats.Snapshot fixedBefore = fleet.stats().snapshot();
-        double[] fixedCpuBefore = cpu(storage, ingest);
-        double[] fixedRuntimeBefore = runtimeCpu(storage, ingest);
-        double[] waitingBefore = waiting(storage, ingest);
+        ServiceCpu fixedCpuBefore = ServiceCpu.of(storage, ingest);
         double[] machineBefore = MachineLoad.cpuSeconds();
-        PrometheusScrape[] metricsBefore = scrape();
+        PrometheusScrape[] metricsBefore = STORAGE_CALLS.scrape();
         Thread.sleep(TIMED.toMillis());
         FleetStats.Snapshot fixedAfter = fleet.stats().snapshot();
-        double[] fixedCpu = minus(cpu(storage, ingest), fixedCpuBefore);
-        double[] fixedRuntime = minus(runtimeCpu(storage, ingest), fixedRuntimeBefore);
-        double[] waited = minus(waiting(storage, ingest), waitingBefore);
-        double[] machine = minus(MachineLoad.cpuSeconds(), machineBefore);
-        long[] walAfter = wal(postgres);
-        String storageCalls = storageCalls(metricsBefore, scrape()) + String.format(". PostgreSQL wrote %.1f MB "
-                + "of WAL per second; WAL segment files: %,d before the timed part, %,d after (one is created, "
-                + "zero-filled, when none is left to reuse)", (walAfter[1] - walBefore[1]) / 1e6 / TIMED.toSeconds(),
-                walBefore[0], walAfter[0]) + String.format(". Threads runnable but waiting for a core (the "
-                + "kernel's run delay, /proc schedstat), summed over the timed part: ingest %.1f, storage %.1f, "
-                + "PostgreSQL %.1f, simulator %.1f s", waited[1], waited[0], waited[2], waited[3]);
+        ServiceCpu fixedCpu = ServiceCpu.of(storage, ingest).since(fixedCpuBefore);
+        double[] machineAfter = MachineLoad.cpuSeconds();
+        double[] machine = { machineAfter[0] - machineBefore[0], machineAfter[1] - machineBefore[1],
+                machineAfter[2] - machineBefore[2] };
+        WalStats walAfter = WalStats.of(postgres);
+        double[] waited = fixedCpu.waited();
+        String storageCalls = IngestStorageCalls.between(metricsBefore, STORAGE_CALLS.scrape())
+                + String.format(". PostgreSQL wrote %.1f MB of WAL per second; WAL segment files: %,d before the "
+                        + "timed part, %,d after (one is created, zero-filled, when none is left to reuse)",
+                        (walAfter.bytes() - walBefore.bytes()) / 1e6 / TIMED.toSeconds(), walBefore.files(),
+                        walAfter.files())
+                + String.format(". Threads runnable but waiting for a core (the kernel's run delay, /proc "
+                        + "schedstat), summed over the timed part: ingest %.1f, storage %.1f, PostgreSQL %.1f, "
+                        + "simulator %.1f s", waited[1], waited[0], waited[2], waited[3]);
         System.out.println("fixed: " + storageCalls);
         double p50 = fleet.stats().latencyMillis(50);
         double p99 = fleet.stats().latencyMillis(99);
@@ -151,11 +151,11 @@ final class IngestEndToEndBench {
         fleet.rate(0);
         System.out.println("as fast as acknowledged: " + SETTLE.toSeconds() + " s to settle, then timed");
         Thread.sleep(SETTLE.toMillis());
-        double[] cpuBefore = cpu(storage, ingest);
+        ServiceCpu cpuBefore = ServiceCpu.of(storage, ingest);
         FleetStats.Snapshot before = fleet.stats().snapshot();
         Thread.sleep(TIMED.toMillis());
         FleetStats.Snapshot after = fleet.stats().snapshot();
-        double[] cpu = minus(cpu(storage, ingest), cpuBefore);
+        double[] cpu = ServiceCpu.of(storage, ingest).since(cpuBefore).used();
         double maxRate = after.storedPerSecond(before);
         System.out.printf("max: %,.0f records/s stored end to end%n", maxRate);
         boolean drained = fleet.drain(Duration.ofSeconds(60));
@@ -167,46 +167,10 @@ final class IngestEndToEndBench {
         double copyParallel = CopyBaseline.recordsPerSecond(jdbc, roles.app(), roles.appPassword(),
                 2_000_000_000_000_000L, 2);
         String load = "load average " + loadBefore + " before, " + MachineLoad.now() + " after";
-        report(maxRate, after.stored() - before.stored(), cpu, fixedCpu, fixedRuntime, machine, storageCalls, warmup,
+        report(maxRate, after.stored() - before.stored(), cpu, fixedCpu.used(), fixedCpu.runtime(), machine,
+                storageCalls, warmup,
                 fixedAfter.acknowledgedPerSecond(fixedBefore), p50,
                 p99, samples, Math.max(copy, copyParallel), copy, copyParallel, end, inDatabase, drained, load);
-    }
-
-    /** Ingest's calls to storage over the timed fixed-rate phase: how many, how big, how long, and why. */
-    private static String storageCalls(PrometheusScrape[] before, PrometheusScrape[] after) {
-        String committed = "outcome=\"committed\"";
-        String batches = "uri=\"/api/v1/telemetry/batches\"";
-        PrometheusScrape ingestAfter = after[0];
-        double calls = ingestAfter.value("ingest_storage_call_seconds_count", committed)
-                - before[0].value("ingest_storage_call_seconds_count", committed);
-        return String.format("%,.0f storage calls (%.1f records each on average), each p50 <= %.1f ms, "
-                + "p99 <= %.1f ms, of which storage-service's own time %.1f ms on average; before its call, the oldest "
-                + "request of a group waited p50 <= %.1f ms, p99 <= %.1f ms (ms figures of the form <= are histogram "
-                + "bucket bounds of `ingest_storage_call_seconds` and `ingest_group_wait_seconds`)", calls,
-                ingestAfter.meanSince(before[0], "ingest_storage_batch_records", ""),
-                1000 * ingestAfter.quantileSince(before[0], "ingest_storage_call_seconds", committed, 0.50),
-                1000 * ingestAfter.quantileSince(before[0], "ingest_storage_call_seconds", committed, 0.99),
-                1000 * after[1].meanSince(before[1], "http_server_requests_seconds", batches),
-                1000 * ingestAfter.quantileSince(before[0], "ingest_group_wait_seconds", "", 0.50),
-                1000 * ingestAfter.quantileSince(before[0], "ingest_group_wait_seconds", "", 0.99))
-                + ". storage-service's own time per call in parts, mean / p99 <= (`storage_batch_write_part_seconds`): "
-                + writeParts(before[1], after[1]);
-    }
-
-    /** "read 0.2 / 1.0 ms, check ...": storage's batch write, part by part, over the phase. */
-    private static String writeParts(PrometheusScrape before, PrometheusScrape after) {
-        List<String> parts = new ArrayList<>();
-        for (String part : List.of("read", "check", "rows", "commit")) {
-            String label = "part=\"" + part + "\"";
-            parts.add(String.format("%s %.2f / %.1f ms", part,
-                    1000 * after.meanSince(before, "storage_batch_write_part_seconds", label),
-                    1000 * after.quantileSince(before, "storage_batch_write_part_seconds", label, 0.99)));
-        }
-        return String.join(", ", parts);
-    }
-
-    private static PrometheusScrape[] scrape() throws Exception {
-        return new PrometheusScrape[] { PrometheusScrape.of(INGEST_METRICS), PrometheusScrape.of(STORAGE_METRICS) };
     }
 
     private void report(double maxRate, long maxRecords, double[] cpu, double[] fixedCpu,
@@ -317,51 +281,11 @@ final class IngestEndToEndBench {
         }
     }
 
-    /** CPU seconds so far: storage, ingest, PostgreSQL, this JVM (the simulator). */
-    private static double[] cpu(ServiceProcess storage, ServiceProcess ingest) {
-        return new double[] { CpuTime.ofPid(storage.pid()), CpuTime.ofPid(ingest.pid()), CpuTime.ofCommand("postgres"),
-                CpuTime.ofPid(ProcessHandle.current().pid()) };
-    }
-
-    /** Seconds so far that the threads of storage, ingest, PostgreSQL and the simulator waited for a core. */
-    private static double[] waiting(ServiceProcess storage, ServiceProcess ingest) {
-        return new double[] { CpuTime.waitingOfPid(storage.pid()), CpuTime.waitingOfPid(ingest.pid()),
-                CpuTime.waitingOfCommand("postgres"), CpuTime.waitingOfPid(ProcessHandle.current().pid()) };
-    }
-
-    /** CPU seconds so far of the JVMs' own threads: storage's and ingest's JIT compilers, then their GC threads. */
-    private static double[] runtimeCpu(ServiceProcess storage, ServiceProcess ingest) {
-        return new double[] { CpuTime.ofJit(storage.pid()), CpuTime.ofJit(ingest.pid()),
-                gcCpu(storage.pid()), gcCpu(ingest.pid()) };
-    }
-
-    private static double gcCpu(long pid) {
-        return CpuTime.ofThreads(pid, "GC Thread") + CpuTime.ofThreads(pid, "G1 ");
-    }
-
-    /** Files in pg_wal (one is created when no freed segment is left to reuse) and WAL bytes written so far. */
-    private static long[] wal(EmbeddedPostgres postgres) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-                ResultSet rows = connection.createStatement().executeQuery(
-                        "SELECT (SELECT count(*) FROM pg_ls_waldir()), wal_bytes FROM pg_stat_wal")) {
-            rows.next();
-            return new long[] { rows.getLong(1), rows.getLong(2) };
-        }
-    }
-
     /** PostgreSQL settings to try without a rebuild: -Dbench.pg.min_wal_size=2GB sets min_wal_size. */
     private static Map<String, String> postgresSettings() {
         Map<String, String> settings = new java.util.TreeMap<>();
         System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.pg."))
                 .forEach(n -> settings.put(n.substring("bench.pg.".length()), System.getProperty(n)));
         return settings;
-    }
-
-    private static double[] minus(double[] a, double[] b) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i] - b[i];
-        }
-        return d;
     }
 }

@@ -1,12 +1,16 @@
 package cn.vdp.bench;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 /**
  * The service's own time of a request, from its W3C Server-Timing header ("query;dur=1.234, access;dur=0.5",
  * milliseconds): the total ("query", always first) or one named part.
  */
 final class ServerTiming {
+
+    /** The parts of a telemetry read after its total: ownership check, rows, wait for the audit event. */
+    static final List<String> READ_PARTS = List.of("access", "rows", "audit");
 
     private ServerTiming() {
     }
