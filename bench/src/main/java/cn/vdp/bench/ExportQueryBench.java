@@ -147,7 +147,7 @@ final class ExportQueryBench {
                 written to and so stays in arrival order (in production its pages are also the most recently \
                 written, so mostly in memory; here all days were loaded alike).
 
-                Rows are stored in arrival order, so with 1,000 cars sending at once one car's day lies on as many \
+                Rows are stored in arrival order, so with many cars sending at once one car's day lies on as many \
                 heap pages as it has rows. storage-service's hourly job (`TelemetryClustering`) rewrites each day \
                 partition once, an hour after the day ends, in primary-key order (`CLUSTER`, function \
                 `telemetry_cluster_partition`); afterwards a car's day is a few adjacent pages. Here the job's \

@@ -9,24 +9,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import cn.vdp.common.signal.Category;
+import cn.vdp.storage.telemetry.TelemetryReader;
 
 /**
  * What part (b) of export-query asks the database itself, as the service's role: the clustering of closed day
  * partitions (the SQL functions storage-service's TelemetryClustering calls), the plan of a page, and the settings.
  */
 final class HistoryDatabase {
-
-    /** TelemetryReader.PAGE, the owner query as the service sends it (for EXPLAIN; the bench cannot see it). */
-    private static final String PAGE = """
-            SELECT recorded_at, seq, signals::text FROM telemetry
-            WHERE vin = ? AND category = ANY(?::varchar[]) AND recorded_at >= ? AND recorded_at < ?
-              AND (recorded_at, seq) < (?, ?) AND (?::text[] IS NULL OR jsonb_exists_any(signals, ?::text[]))
-            ORDER BY recorded_at DESC, seq DESC
-            LIMIT ?""";
 
     private static final List<String> SETTINGS = List.of("shared_buffers", "effective_cache_size", "work_mem",
             "random_page_cost", "max_parallel_workers_per_gather", "jit");
@@ -117,17 +109,13 @@ final class HistoryDatabase {
     private static String explainOnce(Connection connection, String vin, Instant from) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (PreparedStatement query = connection.prepareStatement(
-                "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) " + PAGE)) {
+                "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) " + TelemetryReader.PAGE_OF_ALL)) {
             query.setString(1, vin);
-            query.setArray(2, connection.createArrayOf("varchar",
-                    Arrays.stream(Category.values()).map(Category::code).toArray()));
-            query.setObject(3, from.atOffset(ZoneOffset.UTC));
+            query.setObject(2, from.atOffset(ZoneOffset.UTC));
+            query.setObject(3, from.plus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
             query.setObject(4, from.plus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
-            query.setObject(5, from.plus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
-            query.setLong(6, Long.MAX_VALUE);
-            query.setArray(7, null); // every signal
-            query.setArray(8, null);
-            query.setInt(9, 101 * Category.values().length);
+            query.setLong(5, Long.MAX_VALUE);
+            query.setInt(6, 101 * Category.values().length);
             try (ResultSet rows = query.executeQuery()) {
                 boolean conditionsShown = false;
                 while (rows.next()) {
