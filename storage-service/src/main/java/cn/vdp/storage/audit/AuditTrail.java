@@ -116,9 +116,25 @@ public class AuditTrail {
         try {
             QuarkusTransaction.requiringNew().run(() -> entries.forEach(this::record));
         } catch (RuntimeException e) {
-            LOG.errorf(e, "audit events of request %s could not be written; the action is refused", RequestIds.current());
-            throw new ProblemException(AUDIT_UNAVAILABLE, "The action was refused because it could not be audited");
+            if (!refusedByAppend(e)) { // the append logs its own failure
+                LOG.errorf(e, "audit events of request %s could not be written; the action is refused",
+                        RequestIds.current());
+            }
+            throw refused();
         }
+    }
+
+    private static boolean refusedByAppend(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ProblemException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException refused() {
+        return new ProblemException(AUDIT_UNAVAILABLE, "The action was refused because it could not be audited");
     }
 
     /** The events of one transaction, appended at its end. */
@@ -135,8 +151,11 @@ public class AuditTrail {
                 appender.append(events);
             } catch (SQLException | RuntimeException e) {
                 failed.increment();
-                // Thrown from here, the transaction rolls back: no action without its event.
-                throw new IllegalStateException("the audit trail could not be appended to", e);
+                LOG.errorf(e, "audit events of request %s could not be written; the action is refused",
+                        RequestIds.current());
+                // Thrown from here, the transaction rolls back: no action without its event. The commit's exception
+                // carries this one, which the problem mapper answers with (503, like a read that cannot be audited).
+                throw refused();
             }
         }
 

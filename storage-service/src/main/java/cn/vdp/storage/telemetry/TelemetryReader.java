@@ -14,15 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -31,7 +27,6 @@ import cn.vdp.common.problem.ProblemException;
 import cn.vdp.common.problem.ProblemTypes;
 import cn.vdp.common.security.Roles;
 import cn.vdp.common.signal.Category;
-import cn.vdp.common.signal.Signal;
 import cn.vdp.common.signal.SignalCatalogue;
 import cn.vdp.common.web.QueryParameters;
 import cn.vdp.storage.audit.Actor;
@@ -75,14 +70,6 @@ public class TelemetryReader {
             ORDER BY recorded_at DESC, seq DESC
             LIMIT ?""";
 
-    private static final String LATEST = """
-            SELECT DISTINCT ON (e.key) e.key, e.value::text, t.recorded_at
-            FROM (SELECT recorded_at, seq, signals FROM telemetry
-                  WHERE vin = ? AND category = ? AND recorded_at >= ? AND recorded_at < ?
-                  ORDER BY recorded_at DESC, seq DESC LIMIT ?) t
-            CROSS JOIN LATERAL jsonb_each(t.signals) e
-            ORDER BY e.key, t.recorded_at DESC, t.seq DESC""";
-
     @Inject
     AgroalDataSource dataSource;
 
@@ -96,7 +83,7 @@ public class TelemetryReader {
     Clock clock;
 
     @Inject
-    ObjectMapper json;
+    LatestSignals latestSignals;
 
     @Inject
     AuditTrail audit;
@@ -159,28 +146,9 @@ public class TelemetryReader {
         AuditReceipt audited = audit.recordAlongside(AuditEntry.of(AuditAction.TELEMETRY_LATEST,
                 Actor.of(owner, Roles.OWNER)).vin(vin).allCategories()
                 .range(windows.isEmpty() ? null : windows.get(windows.size() - 1).from(), end));
-        Map<String, LatestValue> latest = new TreeMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(LATEST)) {
-            for (TimeWindow window : windows) {
-                for (Category category : Category.values()) {
-                    query.setString(1, vin);
-                    query.setString(2, category.code());
-                    query.setObject(3, utc(window.from()));
-                    query.setObject(4, utc(window.to()));
-                    query.setInt(5, config.latestLookback());
-                    try (ResultSet rows = query.executeQuery()) {
-                        while (rows.next()) {
-                            String name = rows.getString(1);
-                            Signal signal = SignalCatalogue.find(name).orElse(null);
-                            if (signal != null && !latest.containsKey(name)) {
-                                latest.put(name, new LatestValue(name, category.code(), signal.unit(),
-                                        parse(rows.getString(2)), rows.getObject(3, OffsetDateTime.class).toInstant()));
-                            }
-                        }
-                    }
-                }
-            }
+        Map<String, LatestValue> latest;
+        try (Connection connection = dataSource.getConnection()) {
+            latest = latestSignals.find(connection, vin, windows);
         }
         Instant lastContact = latest.values().stream().map(LatestValue::recordedAt).max(Comparator.naturalOrder())
                 .orElse(null);
@@ -230,14 +198,6 @@ public class TelemetryReader {
             }
         }
         return records;
-    }
-
-    private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored signals are not JSON", e);
-        }
     }
 
     private int pageSize(Integer limit) {

@@ -121,8 +121,11 @@ class AppendOnlyTest {
                             .extract().asString();
                     assertTrue(!body.contains("records") && !body.contains("battery.soc"), body);
                 }
+                // A write whose event cannot be appended is refused the same way, with nothing changed.
                 as(Tokens.owner("alice")).body(Map.of("granted", false))
-                        .put("/api/v1/vehicles/" + vin + "/consents/location").then().statusCode(500);
+                        .put("/api/v1/vehicles/" + vin + "/consents/location").then().statusCode(503)
+                        .contentType("application/problem+json")
+                        .body("type", org.hamcrest.Matchers.equalTo("urn:vdp-cn:problem:audit-unavailable"));
             } finally {
                 admin.execute("GRANT EXECUTE ON FUNCTION audit_append(jsonb) TO " + appRole());
             }
