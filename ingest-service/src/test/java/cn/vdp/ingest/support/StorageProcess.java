@@ -1,18 +1,13 @@
 package cn.vdp.ingest.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import cn.vdp.common.testing.JarProcess;
 
 /**
  * The real storage-service, its packaged jar started as a process (as in production), so that ingest's tests can
@@ -25,18 +20,14 @@ public final class StorageProcess {
     private final Map<String, String> properties;
     private final int httpPort;
     private final int managementPort;
-    private Process process;
+    private JarProcess process;
 
     StorageProcess(Path jar, Path log, Map<String, String> properties) throws IOException {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("storage-service is not packaged: " + jar
-                    + " (build through the reactor: ./mvnw verify -pl ingest-service -am)");
-        }
         this.jar = jar;
         this.log = log;
         this.properties = properties;
-        this.httpPort = freePort();
-        this.managementPort = freePort();
+        this.httpPort = JarProcess.freePort();
+        this.managementPort = JarProcess.freePort();
     }
 
     public String url() {
@@ -44,20 +35,16 @@ public final class StorageProcess {
     }
 
     public synchronized void start() throws IOException, InterruptedException {
-        if (process != null && process.isAlive()) {
+        if (process != null) {
             return;
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1"));
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-Dquarkus.http.host=localhost");
-        command.add("-Dquarkus.http.port=" + httpPort);
-        command.add("-Dquarkus.management.host=localhost");
-        command.add("-Dquarkus.management.port=" + managementPort);
-        command.add("-jar");
-        command.add(jar.toString());
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        awaitReady();
+        Map<String, String> all = new LinkedHashMap<>(properties);
+        all.put("quarkus.http.host", "localhost");
+        all.put("quarkus.http.port", String.valueOf(httpPort));
+        all.put("quarkus.management.host", "localhost");
+        all.put("quarkus.management.port", String.valueOf(managementPort));
+        process = JarProcess.start("storage-service", jar, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), all,
+                Map.of(), log, URI.create("http://localhost:" + managementPort + "/q/health/ready"));
     }
 
     /** Stops the process the way an orchestrator would (SIGTERM, then SIGKILL). */
@@ -65,10 +52,7 @@ public final class StorageProcess {
         if (process == null) {
             return;
         }
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        process.close();
         process = null;
     }
 
@@ -88,37 +72,6 @@ public final class StorageProcess {
         Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IOException("kill -" + name + " failed");
-        }
-    }
-
-    private void awaitReady() throws InterruptedException, IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create("http://localhost:" + managementPort + "/q/health/ready");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("storage-service exited while starting; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("storage-service not ready after 120 s; see " + log);
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
