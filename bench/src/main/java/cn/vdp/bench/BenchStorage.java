@@ -1,8 +1,5 @@
 package cn.vdp.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +12,7 @@ import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import cn.vdp.common.testing.JarProcess;
 import cn.vdp.devcerts.LocalJwt;
 import cn.vdp.devpg.DatabaseBootstrap;
 import cn.vdp.devpg.DatabaseRoles;
@@ -26,8 +24,8 @@ import cn.vdp.devpg.EmbeddedServer;
  */
 final class BenchStorage implements AutoCloseable {
 
-    private final int httpPort = freePort();
-    private final int managementPort = freePort();
+    private final int httpPort = JarProcess.freePort();
+    private final int managementPort = JarProcess.freePort();
     final Path work;
     final DatabaseRoles roles = DatabaseRoles.withPasswords("bench-owner", "bench-app");
     final LocalJwt jwt;
@@ -69,8 +67,8 @@ final class BenchStorage implements AutoCloseable {
      * setting changed to compare both; the caller closes it (before this one).
      */
     Sibling sibling(Path root, String logName, Map<String, String> extra) throws Exception {
-        int http = freePort();
-        int management = freePort();
+        int http = JarProcess.freePort();
+        int management = JarProcess.freePort();
         Path log = work.resolve(logName);
         System.out.println("starting another storage-service (log: " + log + ")");
         ServiceProcess process = ServiceProcess.start(root, "storage-service", properties(http, management, extra), log,
@@ -132,14 +130,6 @@ final class BenchStorage implements AutoCloseable {
 
     long pid() {
         return service.pid();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Stops both and deletes the data: a run leaves gigabytes behind otherwise. */

@@ -128,9 +128,7 @@ final class IngestEndToEndBench {
         Thread.sleep(TIMED.toMillis());
         FleetStats.Snapshot fixedAfter = fleet.stats().snapshot();
         ServiceCpu fixedCpu = ServiceCpu.of(storage, ingest).since(fixedCpuBefore);
-        double[] machineAfter = MachineLoad.cpuSeconds();
-        double[] machine = { machineAfter[0] - machineBefore[0], machineAfter[1] - machineBefore[1],
-                machineAfter[2] - machineBefore[2] };
+        double[] machine = ServiceCpu.minus(MachineLoad.cpuSeconds(), machineBefore);
         WalStats walAfter = WalStats.of(postgres);
         double[] waited = fixedCpu.waited();
         String storageCalls = IngestStorageCalls.between(metricsBefore, STORAGE_CALLS.scrape())

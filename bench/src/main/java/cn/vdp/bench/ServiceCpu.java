@@ -27,7 +27,8 @@ record ServiceCpu(double[] used, double[] waited, double[] runtime) {
         return CpuTime.ofThreads(pid, "GC Thread") + CpuTime.ofThreads(pid, "G1 ");
     }
 
-    private static double[] minus(double[] a, double[] b) {
+    /** Element by element: CPU seconds after minus before. */
+    static double[] minus(double[] a, double[] b) {
         double[] d = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             d[i] = a[i] - b[i];

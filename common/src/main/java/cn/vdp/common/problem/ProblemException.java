@@ -2,6 +2,7 @@ package cn.vdp.common.problem;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Thrown anywhere to answer with a problem; the shared mapper turns it into the response. */
 public class ProblemException extends RuntimeException {
@@ -39,6 +40,19 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException forbidden(String detail) {
         return new ProblemException(ProblemTypes.FORBIDDEN, detail);
+    }
+
+    /**
+     * The problem an exception is or carries among its causes: a refusal raised where it cannot surface itself,
+     * e.g. from a transaction's beforeCompletion, reaches its caller as the cause of the commit's exception.
+     */
+    public static Optional<ProblemException> in(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return Optional.of(problem);
+            }
+        }
+        return Optional.empty();
     }
 
     public ProblemType type() {

@@ -90,23 +90,8 @@ public class ProblemMappers {
             return respond(ProblemTypes.SERVICE_UNAVAILABLE, "The identity provider cannot be reached; try again",
                     List.of(), Map.of(HttpHeaders.RETRY_AFTER, "5"), uri, headers, null);
         }
-        ProblemException wrapped = problemAmongCauses(e);
-        if (wrapped != null) {
-            // A refusal raised where it cannot surface itself, e.g. from a transaction's beforeCompletion: the
-            // commit fails with the transaction manager's exception, the refusal is its cause.
-            return problem(wrapped, uri, headers);
-        }
-        return respond(ProblemTypes.INTERNAL_ERROR, null, List.of(), Map.of(), uri, headers, e);
-    }
-
-    private static ProblemException problemAmongCauses(Throwable e) {
-        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
-            if (cause instanceof ProblemException problem) {
-                return problem;
-            }
-            e = cause;
-        }
-        return null;
+        return ProblemException.in(e).map(problem -> problem(problem, uri, headers))
+                .orElseGet(() -> respond(ProblemTypes.INTERNAL_ERROR, null, List.of(), Map.of(), uri, headers, e));
     }
 
     private static Response respond(ProblemType type, String detail, List<FieldError> errors,

@@ -1,7 +1,6 @@
 package cn.vdp.e2e.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -16,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import cn.vdp.common.testing.JarProcess;
 import cn.vdp.devcerts.CertificateFolder;
 import cn.vdp.devcerts.DevCertificates;
 import cn.vdp.devkc.KeycloakHome;
@@ -46,12 +46,12 @@ public final class Platform {
     public final List<String> vins;
     public final Map<String, String> secrets = new HashMap<>();
     public final Tokens tokens;
-    private final int storagePort = freePort();
-    private final int storageManagement = freePort();
-    private final int ingestPort = freePort();
-    private final int ingestManagement = freePort();
-    private final int portalPort = freePort();
-    private final int portalManagement = freePort();
+    private final int storagePort = JarProcess.freePort();
+    private final int storageManagement = JarProcess.freePort();
+    private final int ingestPort = JarProcess.freePort();
+    private final int ingestManagement = JarProcess.freePort();
+    private final int portalPort = JarProcess.freePort();
+    private final int portalManagement = JarProcess.freePort();
     private final List<AutoCloseable> running = new ArrayList<>();
     private KeycloakServer keycloak;
 
@@ -125,7 +125,7 @@ public final class Platform {
                 List.of(realms.resolve("vdp-users-0.json"), testRealms.resolve("elsewhere-realm.json")));
         Map<String, String> env = new HashMap<>(secrets);
         env.put("VDP_PORTAL_URL", portalUrl());
-        int port = freePort();
+        int port = JarProcess.freePort();
         return KeycloakServer.start(home, port, env, output.resolve("e2e-logs/keycloak.log"), "vdp",
                 Duration.ofMinutes(4));
     }
@@ -195,13 +195,5 @@ public final class Platform {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -116,21 +116,13 @@ public class AuditTrail {
         try {
             QuarkusTransaction.requiringNew().run(() -> entries.forEach(this::record));
         } catch (RuntimeException e) {
-            if (!refusedByAppend(e)) { // the append logs its own failure
+            // Refused by the append (Pending), which logged why; or the transaction itself failed.
+            throw ProblemException.in(e).orElseGet(() -> {
                 LOG.errorf(e, "audit events of request %s could not be written; the action is refused",
                         RequestIds.current());
-            }
-            throw refused();
+                return refused();
+            });
         }
-    }
-
-    private static boolean refusedByAppend(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ProblemException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ProblemException refused() {

@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-
 import io.agroal.api.AgroalDataSource;
 
 import cn.vdp.common.problem.FieldError;
