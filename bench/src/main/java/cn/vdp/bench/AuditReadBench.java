@@ -55,7 +55,7 @@ final class AuditReadBench {
             alternate(withAudit, without, WARMUP, 1);
             String warmup = JitWarmup.untilQuiet(Duration.ZERO, WARMUP_LIMIT,
                     () -> alternate(withAudit, without, WARMUP_ROUND, CONCURRENCY[CONCURRENCY.length - 1]),
-                    storage.pid(), plain.process().pid());
+                    storage.jvm(), plain.jvm());
             List<String> rows = new ArrayList<>();
             List<String> appends = new ArrayList<>();
             List<String> jit = new ArrayList<>();
@@ -66,12 +66,13 @@ final class AuditReadBench {
                 System.out.println("timing " + REQUESTS + " reads each, " + threads + " client(s)");
                 withAudit.clearTimes();
                 without.clearTimes();
-                double[] jitBefore = { CpuTime.ofJit(storage.pid()), CpuTime.ofJit(plain.process().pid()) };
+                TaskFigures[] jitBefore = { CpuTime.ofJit(storage.pid()), CpuTime.ofJit(plain.process().pid()) };
                 WalStats walBefore = storage.wal();
                 long[][] times = alternate(withAudit, without, REQUESTS, threads);
                 flushes.add(threads + " client(s): " + storage.wal().flushesSince(walBefore));
                 jit.add(String.format("%d client(s): %.1f / %.1f", threads,
-                        CpuTime.ofJit(storage.pid()) - jitBefore[0], CpuTime.ofJit(plain.process().pid()) - jitBefore[1]));
+                        CpuTime.ofJit(storage.pid()).since(jitBefore[0]),
+                        CpuTime.ofJit(plain.process().pid()).since(jitBefore[1])));
                 rows.add(row("with audit", threads, times[0], withAudit.sortedServerTimes()));
                 rows.add(row("without audit", threads, times[1], without.sortedServerTimes()));
                 appends.add(appendTimes(storage, threads));

@@ -73,10 +73,17 @@ final class BenchStorage implements AutoCloseable {
         System.out.println("starting another storage-service (log: " + log + ")");
         ServiceProcess process = ServiceProcess.start(root, "storage-service", properties(http, management, extra), log,
                 URI.create("http://localhost:" + management + "/q/health/ready"));
-        return new Sibling(process, "http://localhost:" + http);
+        return new Sibling(process, "http://localhost:" + http,
+                URI.create("http://localhost:" + management + "/q/metrics"));
     }
 
-    record Sibling(ServiceProcess process, String api) implements AutoCloseable {
+    record Sibling(ServiceProcess process, String api, URI metrics) implements AutoCloseable {
+
+        /** The JVM, for a warm-up until its compilers are quiet. */
+        JitWarmup.Service jvm() {
+            return new JitWarmup.Service(process.pid(), metrics);
+        }
+
         @Override
         public void close() throws Exception {
             process.close();
@@ -126,6 +133,11 @@ final class BenchStorage implements AutoCloseable {
 
     URI management(String path) {
         return URI.create("http://localhost:" + managementPort + path);
+    }
+
+    /** The JVM, for a warm-up until its compilers are quiet. */
+    JitWarmup.Service jvm() {
+        return new JitWarmup.Service(pid(), management("/q/metrics"));
     }
 
     long pid() {

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -22,56 +27,71 @@ final class CpuTime {
 
     /** CPU seconds of every process whose command is this name (e.g. all PostgreSQL backends). */
     static double ofCommand(String command) {
-        return sumOverProcesses(command, p -> seconds(p.resolve("stat")));
+        return processesNamed(command).stream().mapToDouble(p -> seconds(p.resolve("stat"))).sum();
     }
 
     /**
-     * CPU seconds of the threads of one process whose name starts with {@code prefix}, e.g. "C2 Compi" for the JIT
-     * compiler threads (Linux truncates thread names to 15 characters).
+     * CPU seconds of each thread of one process whose name starts with one of {@code prefixes}, e.g. "C2 Compi" for
+     * the JIT compiler threads (Linux truncates thread names to 15 characters).
      */
-    static double ofThreads(long pid, String prefix) {
-        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
-            return threads.filter(t -> read(t.resolve("comm")).startsWith(prefix))
-                    .mapToDouble(t -> seconds(t.resolve("stat"))).sum();
-        } catch (IOException e) {
-            // A figure of 0 would read as measured: the process is gone or this is not Linux.
-            throw new UncheckedIOException("no threads of process " + pid, e);
-        }
+    static TaskFigures ofThreads(long pid, String... prefixes) {
+        return tasks(Path.of("/proc", String.valueOf(pid)),
+                t -> Arrays.stream(prefixes).anyMatch(read(t.resolve("comm"))::startsWith),
+                t -> seconds(t.resolve("stat")));
+    }
+
+    /** CPU seconds of each of one JVM's JIT compiler threads (C1 and C2). */
+    static TaskFigures ofJit(long pid) {
+        return ofThreads(pid, "C1 Compi", "C2 Compi");
     }
 
     /**
-     * Seconds the threads of one process spent runnable but waiting for a core (the kernel's run delay,
+     * Seconds each thread of one process spent runnable but waiting for a core (the kernel's run delay,
      * /proc/PID/task/TID/schedstat): how much of a latency was queueing for the CPU.
      */
-    static double waitingOfPid(long pid) {
-        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
-            return threads.mapToDouble(t -> runDelay(t.resolve("schedstat"))).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no threads of process " + pid, e);
-        }
+    static TaskFigures waitingOfPid(long pid) {
+        return tasks(Path.of("/proc", String.valueOf(pid)), t -> true, t -> runDelay(t.resolve("schedstat")));
     }
 
-    /** The same for every process whose command is this name. */
-    static double waitingOfCommand(String command) {
-        return sumOverProcesses(command, p -> runDelay(p.resolve("schedstat")));
+    /** The same for every process whose command is this name (one that exits meanwhile counts as gone). */
+    static TaskFigures waitingOfCommand(String command) {
+        return TaskFigures.of(processesNamed(command).stream().map(p -> {
+            try {
+                return tasks(p, t -> true, t -> runDelay(t.resolve("schedstat")));
+            } catch (UncheckedIOException gone) {
+                return new TaskFigures(Map.of());
+            }
+        }).toArray(TaskFigures[]::new));
     }
 
-    /** A figure of every process whose command is this name (its /proc/PID folder given), summed. */
-    private static double sumOverProcesses(String command, ToDoubleFunction<Path> figure) {
+    /** The /proc/PID folders of the processes whose command is this name. */
+    private static List<Path> processesNamed(String command) {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes.filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .filter(p -> command.equals(read(p.resolve("comm")).strip())).mapToDouble(figure).sum();
+                    .filter(p -> command.equals(read(p.resolve("comm")).strip())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("/proc cannot be listed", e);
         }
     }
 
-    /** CPU seconds of one JVM's JIT compiler threads (C1 and C2). */
-    static double ofJit(long pid) {
-        return ofThreads(pid, "C1 Compi") + ofThreads(pid, "C2 Compi");
+    /** A figure of each thread of one process (its /proc/PID folder given) that passes {@code filter}. */
+    private static TaskFigures tasks(Path process, Predicate<Path> filter, ToDoubleFunction<Path> figure) {
+        Map<String, Double> byTask = new HashMap<>();
+        try (Stream<Path> threads = Files.list(process.resolve("task"))) {
+            threads.filter(filter).forEach(t -> {
+                double value = figure.applyAsDouble(t);
+                if (Files.isDirectory(t)) { // a thread gone meanwhile reads as 0, which is not its figure
+                    byTask.put(t.toString(), value);
+                }
+            });
+        } catch (IOException e) {
+            // A figure of 0 would read as measured: the process is gone or this is not Linux.
+            throw new UncheckedIOException("no threads of process " + process, e);
+        }
+        return new TaskFigures(byTask);
     }
 
-    /** The second field of a schedstat file: nanoseconds spent on a run queue; 0 if the task is gone. */
+    /** The second field of a schedstat file: seconds spent on a run queue; 0 if the task is gone. */
     private static double runDelay(Path schedstat) {
         String text = read(schedstat).strip();
         return text.isEmpty() ? 0 : Long.parseLong(text.split(" ")[1]) / 1e9;

@@ -74,7 +74,7 @@ final class HistoryRun {
         String warmup = JitWarmup.untilQuiet(Duration.ZERO, WARMUP_LIMIT, () -> {
             run(100, WARMUP, this::closedDayWindow, new long[WARMUP], new long[WARMUP]);
             run(1000, WARMUP, this::closedDayWindow, new long[WARMUP], new long[WARMUP]);
-        }, storage.pid());
+        }, storage.jvm());
         Instant planDay = today.minus(3, ChronoUnit.DAYS);
         latencies.add(measure("closed days, arrival order", 1000, this::closedDayWindow));
         latencies.add(measure("closed days, arrival order", 100, this::closedDayWindow));

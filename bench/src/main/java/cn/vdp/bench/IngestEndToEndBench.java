@@ -47,6 +47,8 @@ final class IngestEndToEndBench {
     private static final Duration WARMUP_ROUND = Duration.ofSeconds(5);
     private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("bench.ingest.settle-seconds", 20));
     private static final Duration TIMED = Duration.ofSeconds(Long.getLong("bench.ingest.timed-seconds", 30));
+    /** The fixed rate is timed for this many windows of {@link #TIMED} in a row: one run shows how much p99 moves. */
+    private static final int FIXED_WINDOWS = Integer.getInteger("bench.ingest.timed-windows", 3);
     private static final double FIXED_RATE = 5000;
     private static final int STORAGE_HTTP = 18082;
     private static final int STORAGE_MANAGEMENT = 19082;
@@ -114,7 +116,8 @@ final class IngestEndToEndBench {
         System.out.println("warming up at least " + WARMUP.toSeconds() + " s, " + CARS + " cars at " + FIXED_RATE
                 + " records/s, until the JIT is quiet");
         String warmup = JitWarmup.untilQuiet(WARMUP, WARMUP_LIMIT, () -> Thread.sleep(WARMUP_ROUND.toMillis()),
-                storage.pid(), ingest.pid());
+                new JitWarmup.Service(storage.pid(), STORAGE_CALLS.storageMetrics()),
+                new JitWarmup.Service(ingest.pid(), STORAGE_CALLS.ingestMetrics()));
         // A fresh cluster has no WAL files to reuse: it creates each 16 MB segment, filled with zeros and flushed
         // before use, and the commits behind it wait (every few seconds at this rate). A running database reuses
         // the segments its last checkpoint freed; this checkpoint frees the warm-up's, as a periodic one would.
@@ -125,24 +128,28 @@ final class IngestEndToEndBench {
         ServiceCpu fixedCpuBefore = ServiceCpu.of(storage, ingest);
         double[] machineBefore = MachineLoad.cpuSeconds();
         PrometheusScrape[] metricsBefore = STORAGE_CALLS.scrape();
-        Thread.sleep(TIMED.toMillis());
+        Thread.sleep(TIMED.toMillis() * FIXED_WINDOWS);
         FleetStats.Snapshot fixedAfter = fleet.stats().snapshot();
-        ServiceCpu fixedCpu = ServiceCpu.of(storage, ingest).since(fixedCpuBefore);
+        AnswerTimes answers = new AnswerTimes(fleet.stats().latencies(), TIMED, FIXED_WINDOWS);
+        ServiceCpu.Interval fixedCpu = ServiceCpu.of(storage, ingest).since(fixedCpuBefore);
         double[] machine = ServiceCpu.minus(MachineLoad.cpuSeconds(), machineBefore);
         WalStats walAfter = WalStats.of(postgres);
         double[] waited = fixedCpu.waited();
         String storageCalls = IngestStorageCalls.between(metricsBefore, STORAGE_CALLS.scrape())
                 + String.format(". PostgreSQL wrote %.1f MB of WAL per second; WAL segment files: %,d before the "
                         + "timed part, %,d after (one is created, zero-filled, when none is left to reuse)",
-                        (walAfter.bytes() - walBefore.bytes()) / 1e6 / TIMED.toSeconds(), walBefore.files(),
-                        walAfter.files())
+                        (walAfter.bytes() - walBefore.bytes()) / 1e6 / TIMED.toSeconds() / FIXED_WINDOWS,
+                        walBefore.files(), walAfter.files())
                 + String.format(". Threads runnable but waiting for a core (the kernel's run delay, /proc "
                         + "schedstat), summed over the timed part: ingest %.1f, storage %.1f, PostgreSQL %.1f, "
                         + "simulator %.1f s", waited[1], waited[0], waited[2], waited[3]);
+        double p50 = answers.millis(50);
+        double p99 = answers.millis(99);
+        int samples = answers.count();
+        storageCalls += String.format(". Answer time p50 / p99 in each %d-s window in turn: %s. The answers slower "
+                + "than p99, counted by the second of the timed part in which they were sent, busiest seconds first: %s",
+                TIMED.toSeconds(), answers.perWindow(), answers.slowestBySecond(99, 5));
         System.out.println("fixed: " + storageCalls);
-        double p50 = fleet.stats().latencyMillis(50);
-        double p99 = fleet.stats().latencyMillis(99);
-        int samples = fleet.stats().latencySamples();
         System.out.printf("fixed: %,.0f records/s, p50 %.1f ms, p99 %.1f ms%n",
                 fixedAfter.acknowledgedPerSecond(fixedBefore), p50, p99);
 
@@ -187,8 +194,8 @@ final class IngestEndToEndBench {
                 for the JIT compilers (production runs native images, which compile nothing at run time), and a \
                 PostgreSQL CHECKPOINT; then the fixed rate (warm-up at that rate: at least %d s, then %s; then a \
                 CHECKPOINT, so that the timed part reuses WAL segments as a running database does instead of \
-                creating them; then timed %d s, latency from sending a request to its answer); then as fast as \
-                acknowledged again (settle, then timed).
+                creating them; then timed %d s (%d windows of %d s), latency from sending a request to its \
+                answer); then as fast as acknowledged again (settle, then timed).
 
                 | measure | value |
                 | --- | ---: |
@@ -210,7 +217,9 @@ final class IngestEndToEndBench {
                 Targets: \
                 >= 20,000 records/s end to end and p99 <= 20 ms at 5,000 records/s, on %d cores shared by all \
                 four processes (%s; anything above 2 means other work shared the cores and the figures are low).
-                """, postgresSettings().isEmpty() ? "" : "; also " + postgresSettings(), CARS, BURST.toSeconds(), WARMUP.toSeconds(), warmup, TIMED.toSeconds(), CARS, BATCH, maxRate, maxRecords, cpu[1], cpu[0],
+                """, postgresSettings().isEmpty() ? "" : "; also " + postgresSettings(), CARS, BURST.toSeconds(),
+                WARMUP.toSeconds(), warmup, TIMED.toSeconds() * FIXED_WINDOWS, FIXED_WINDOWS, TIMED.toSeconds(),
+                CARS, BATCH, maxRate, maxRecords, cpu[1], cpu[0],
                 cpu[2], cpu[3], copy, copyParallel, maxRate / baseline * 100, FIXED_RATE, fixedRate, samples, p50,
                 p99, fixedCpu[1], fixedCpu[0], fixedCpu[2], fixedCpu[3], storageCalls,
                 fixedRuntime[1], fixedRuntime[0], fixedRuntime[3], fixedRuntime[2], machine[0], machine[1], machine[2],

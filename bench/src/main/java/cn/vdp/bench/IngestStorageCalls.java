@@ -20,6 +20,14 @@ final class IngestStorageCalls {
         this.storageMetrics = storageMetrics;
     }
 
+    URI ingestMetrics() {
+        return ingestMetrics;
+    }
+
+    URI storageMetrics() {
+        return storageMetrics;
+    }
+
     /** Both services' metrics now: ingest's, then storage's. */
     PrometheusScrape[] scrape() throws Exception {
         return new PrometheusScrape[] { PrometheusScrape.of(ingestMetrics), PrometheusScrape.of(storageMetrics) };

@@ -19,6 +19,7 @@ public final class FleetStats {
     final LongAdder requests = new LongAdder();
     final AtomicLong pending = new AtomicLong();
     private long[] latencies = new long[1 << 16];
+    private long[] sentAts = new long[1 << 16];
     private int latencyCount;
     private long latenciesSince = Long.MIN_VALUE;
 
@@ -29,7 +30,9 @@ public final class FleetStats {
         }
         if (latencyCount == latencies.length) {
             latencies = Arrays.copyOf(latencies, latencies.length * 2);
+            sentAts = Arrays.copyOf(sentAts, sentAts.length * 2);
         }
+        sentAts[latencyCount] = sentAt;
         latencies[latencyCount++] = nanos;
     }
 
@@ -43,19 +46,16 @@ public final class FleetStats {
         latenciesSince = System.nanoTime();
     }
 
-    /** The p-th percentile (0..100) of answer times of acknowledged requests since the last reset, in ms. */
-    public synchronized double latencyMillis(double percentile) {
-        if (latencyCount == 0) {
-            return Double.NaN;
-        }
-        long[] sorted = Arrays.copyOf(latencies, latencyCount);
-        Arrays.sort(sorted);
-        int index = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1e6;
+    /**
+     * The answers of requests sent since the last reset: when each request was sent and how long its answer took
+     * (System.nanoTime() and nanoseconds), in the order the answers came.
+     */
+    public record Latencies(long since, long[] sentAt, long[] nanos) {
     }
 
-    public synchronized int latencySamples() {
-        return latencyCount;
+    public synchronized Latencies latencies() {
+        return new Latencies(latenciesSince, Arrays.copyOf(sentAts, latencyCount),
+                Arrays.copyOf(latencies, latencyCount));
     }
 
     public Snapshot snapshot() {

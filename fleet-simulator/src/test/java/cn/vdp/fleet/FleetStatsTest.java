@@ -1,6 +1,6 @@
 package cn.vdp.fleet;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,17 +17,21 @@ class FleetStatsTest {
         stats.latency(sentDuringWarmUp, 20_000_000_000L); // answered only now: a warm-up straggler
         stats.latency(sentAfterReset, 7_000_000L);
 
-        assertEquals(1, stats.latencySamples());
-        assertEquals(7.0, stats.latencyMillis(99), 1e-9);
+        FleetStats.Latencies measured = stats.latencies();
+        assertArrayEquals(new long[] { 7_000_000L }, measured.nanos());
+        assertArrayEquals(new long[] { sentAfterReset }, measured.sentAt());
     }
 
     @Test
     void withoutAResetCountsEveryAnsweredRequest() {
         FleetStats stats = new FleetStats();
-        stats.latency(System.nanoTime(), 3_000_000L);
-        stats.latency(System.nanoTime(), 9_000_000L);
+        long first = System.nanoTime();
+        long second = first + 1;
+        stats.latency(first, 3_000_000L);
+        stats.latency(second, 9_000_000L);
 
-        assertEquals(2, stats.latencySamples());
-        assertEquals(9.0, stats.latencyMillis(99), 1e-9);
+        FleetStats.Latencies measured = stats.latencies();
+        assertArrayEquals(new long[] { 3_000_000L, 9_000_000L }, measured.nanos());
+        assertArrayEquals(new long[] { first, second }, measured.sentAt());
     }
 }
