@@ -1,5 +1,6 @@
 package cn.vdp.bench;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ record TaskFigures(Map<String, Double> byTask) {
 
     /** Several processes' figures as one snapshot (task paths are unique across processes). */
     static TaskFigures of(TaskFigures... parts) {
-        Map<String, Double> all = new java.util.HashMap<>();
+        Map<String, Double> all = new HashMap<>();
         for (TaskFigures part : parts) {
             all.putAll(part.byTask);
         }

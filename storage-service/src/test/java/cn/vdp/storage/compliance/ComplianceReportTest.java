@@ -32,6 +32,7 @@ import io.restassured.path.json.JsonPath;
 import cn.vdp.storage.support.AuditRows;
 import cn.vdp.storage.support.Rows;
 import cn.vdp.storage.support.StorageTest;
+import cn.vdp.storage.support.TelemetrySeed;
 import cn.vdp.storage.support.TestVins;
 import cn.vdp.storage.support.Tokens;
 
@@ -80,13 +81,8 @@ class ComplianceReportTest {
         seedErasureRequests(owner);
         // A record of last year's last day, held still: counted for that year, not this one.
         LocalDate lastDay = LocalDate.of(YEAR - 1, 12, 31);
+        TelemetrySeed.partitions(db, List.of("battery"), lastDay, lastDay);
         try (Connection connection = db.getConnection()) {
-            try (PreparedStatement partitions = connection.prepareStatement(
-                    "SELECT telemetry_ensure_partitions(ARRAY['battery'], ?, ?)")) {
-                partitions.setObject(1, lastDay);
-                partitions.setObject(2, lastDay);
-                partitions.execute();
-            }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO telemetry VALUES (?, ?, 99, "
                     + "'battery', '{\"battery.soc\": 50}') ON CONFLICT DO NOTHING")) {
                 insert.setString(1, a);

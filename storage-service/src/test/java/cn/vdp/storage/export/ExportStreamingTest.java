@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import cn.vdp.storage.support.AuditRows;
 import cn.vdp.storage.support.Rows;
 import cn.vdp.storage.support.StorageTest;
+import cn.vdp.storage.support.TelemetrySeed;
 import cn.vdp.storage.support.TestVins;
 import cn.vdp.storage.support.Tokens;
 
@@ -141,12 +144,8 @@ class ExportStreamingTest {
 
     /** Two rows per record with random values (so they do not compress away), over the last day. */
     private void insertRecords(String vin) throws Exception {
+        TelemetrySeed.ownedSince(db, vin, Instant.now().minus(Duration.ofDays(2)));
         try (Connection connection = db.getConnection()) {
-            try (PreparedStatement owned = connection.prepareStatement(
-                    "UPDATE ownership SET valid_from = now() - interval '2 days' WHERE vin = ?")) {
-                owned.setString(1, vin);
-                owned.executeUpdate();
-            }
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO telemetry (vin, recorded_at, seq, category, signals)
                     SELECT ?, now() - interval '1 day' + s * interval '300 milliseconds', s, c.category,

@@ -5,8 +5,6 @@ import static cn.vdp.storage.support.Api.register;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +21,7 @@ import io.agroal.api.AgroalDataSource;
 
 import cn.vdp.storage.support.Rows;
 import cn.vdp.storage.support.StorageTest;
+import cn.vdp.storage.support.TelemetrySeed;
 import cn.vdp.storage.support.TestVins;
 import cn.vdp.storage.support.Tokens;
 
@@ -78,25 +77,8 @@ class RetentionTest {
         as(Tokens.regulator()).post("/api/v1/retention/purges").then().statusCode(403);
     }
 
-    /** Seeds a row the API would refuse as too old, creating its day partition first. */
+    /** Seeds a row the API would refuse as too old. */
     private void insert(String vin, Instant at, long seq, String category) throws SQLException {
-        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        try (Connection connection = db.getConnection()) {
-            try (PreparedStatement partitions = connection.prepareStatement(
-                    "SELECT telemetry_ensure_partitions(ARRAY[?], ?, ?)")) {
-                partitions.setString(1, category);
-                partitions.setObject(2, day);
-                partitions.setObject(3, day);
-                partitions.execute();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO telemetry (vin, recorded_at, seq, category, signals) VALUES (?, ?, ?, ?, '{}')")) {
-                insert.setString(1, vin);
-                insert.setObject(2, at.atOffset(ZoneOffset.UTC));
-                insert.setLong(3, seq);
-                insert.setString(4, category);
-                insert.executeUpdate();
-            }
-        }
+        TelemetrySeed.row(db, vin, at, seq, category, "{}");
     }
 }

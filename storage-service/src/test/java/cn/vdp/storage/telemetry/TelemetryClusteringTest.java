@@ -43,6 +43,7 @@ import io.restassured.path.json.JsonPath;
 import cn.vdp.storage.support.PostgresResource;
 import cn.vdp.storage.support.Rows;
 import cn.vdp.storage.support.StorageTest;
+import cn.vdp.storage.support.TelemetrySeed;
 import cn.vdp.storage.support.TestVins;
 import cn.vdp.storage.support.Tokens;
 
@@ -209,13 +210,8 @@ class TelemetryClusteringTest {
 
     /** Stores each (vin, seq, recorded at) as a vehicle-state and a battery row, in the order given. */
     private void seed(LocalDate day, List<Object[]> records) throws SQLException {
+        TelemetrySeed.partitions(db, List.of("vehicle_state", "battery"), day, day);
         try (Connection connection = db.getConnection()) {
-            try (PreparedStatement partitions = connection.prepareStatement(
-                    "SELECT telemetry_ensure_partitions(ARRAY['vehicle_state', 'battery'], ?, ?)")) {
-                partitions.setObject(1, day);
-                partitions.setObject(2, day);
-                partitions.execute();
-            }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO telemetry "
                     + "(vin, recorded_at, seq, category, signals) VALUES (?, ?, ?, ?, ?::jsonb)")) {
                 for (Object[] record : records) {
@@ -257,13 +253,8 @@ class TelemetryClusteringTest {
      */
     private void ownership(String vin, String owner, Instant since, Instant handedOver, Instant back, String other)
             throws SQLException {
+        TelemetrySeed.ownedSince(db, vin, back == null ? since : back);
         try (Connection connection = db.getConnection()) {
-            try (PreparedStatement current = connection.prepareStatement(
-                    "UPDATE ownership SET valid_from = ? WHERE vin = ? AND valid_to IS NULL")) {
-                current.setObject(1, (back == null ? since : back).atOffset(ZoneOffset.UTC));
-                current.setString(2, vin);
-                current.executeUpdate();
-            }
             if (handedOver != null) {
                 try (PreparedStatement past = connection.prepareStatement(
                         "INSERT INTO ownership (vin, owner_subject, valid_from, valid_to) VALUES (?, ?, ?, ?)")) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 
 import cn.vdp.storage.support.StorageTest;
+import cn.vdp.storage.support.TelemetrySeed;
 
 /** ANALYZE of a day partition skips the signals (nobody filters on them), which halves its CPU. */
 @StorageTest
@@ -31,13 +33,7 @@ class TelemetryStatisticsTest {
     void everyDayPartitionAndEveryNewOneHasNoStatisticsOfTheSignals() throws SQLException {
         // A day no other test writes to, created now through the maintenance function as the hourly job does.
         LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(500);
-        try (Connection connection = db.getConnection();
-                PreparedStatement ensure = connection.prepareStatement(
-                        "SELECT telemetry_ensure_partitions(ARRAY['vehicle_state'], ?, ?)")) {
-            ensure.setObject(1, day);
-            ensure.setObject(2, day);
-            ensure.execute();
-        }
+        TelemetrySeed.partitions(db, List.of("vehicle_state"), day, day);
 
         Map<String, Integer> targets = signalStatisticsTargets();
 

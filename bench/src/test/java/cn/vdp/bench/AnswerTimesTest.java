@@ -1,0 +1,39 @@
+package cn.vdp.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import cn.vdp.fleet.FleetStats;
+
+class AnswerTimesTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void splitsIntoWindowsByWhenRequestsWereSentAndFindsTheSecondsOfTheSlowest() {
+        long since = 1_000 * SECOND;
+        // 200 answers, 2 windows of 2 s: every answer 5 ms, except 3 of 20 ms sent in second 2 and one of 30 ms in
+        // second 0, so the p99 (the 198th of 200) is 20 ms and only the 30-ms answer lies above it.
+        long[] sentAt = new long[200];
+        long[] nanos = new long[200];
+        for (int i = 0; i < 200; i++) {
+            sentAt[i] = since + (i / 50) * SECOND + i;
+            nanos[i] = 5 * MS;
+        }
+        nanos[0] = 30 * MS;
+        nanos[100] = nanos[101] = nanos[102] = 20 * MS;
+        AnswerTimes answers = new AnswerTimes(new FleetStats.Latencies(since, sentAt, nanos), Duration.ofSeconds(2),
+                2);
+
+        assertEquals(200, answers.count());
+        assertEquals(5.0, answers.millis(50), 1e-9);
+        assertEquals(20.0, answers.millis(99), 1e-9);
+        assertEquals("5.0 / 5.0, 5.0 / 20.0 ms", answers.perWindow());
+        assertEquals("s0: 1 (1 in 1 seconds)", answers.slowestBySecond(99, 5));
+        assertEquals("s2: 3, s0: 1 (4 in 2 seconds)", answers.slowestBySecond(98, 5));
+    }
+}
