@@ -36,11 +36,17 @@ BEGIN
                                v_leaf, v_parent,
                                to_char(v_day, 'YYYY-MM-DD') || ' 00:00:00+00',
                                to_char(v_day + 1, 'YYYY-MM-DD') || ' 00:00:00+00');
-                -- No query filters on the signals, so ANALYZE need not build statistics of them: that halves
-                -- each autoanalyze of a day partition (PostgreSQL 15, 600,000 rows in memory: 290-365 ms ->
-                -- 128-142 ms), which runs about every minute on a young day partition while cars write to it.
-                -- A setting on the parent does not carry over to a new partition, hence here.
-                EXECUTE format('ALTER TABLE %I ALTER COLUMN signals SET STATISTICS 0', v_leaf);
+                -- Settings of each leaf (a parent's do not carry over to a new partition, hence here):
+                -- * No query filters on the signals, so ANALYZE need not build statistics of them: that halves
+                --   each autoanalyze of a day partition (PostgreSQL 15, 600,000 rows in memory: 290-365 ms ->
+                --   128-142 ms), which runs about every minute on a young day partition while cars write to it.
+                -- * No vacuum triggered by inserts (PostgreSQL 13+ vacuums a table that grew by 20%): its work,
+                --   the visibility map of rows too young to freeze, is thrown away when the clustering job rewrites
+                --   the closed day, and while the day is written each such vacuum writes out the pages just
+                --   inserted, slowing the commits of ingest meanwhile. Vacuums after deletes (erasure, retention)
+                --   and against transaction-id wraparound still run as everywhere.
+                EXECUTE format('ALTER TABLE %I ALTER COLUMN signals SET STATISTICS 0, '
+                               'SET (autovacuum_vacuum_insert_threshold = -1)', v_leaf);
                 v_created := v_created + 1;
             END IF;
             v_day := v_day + 1;

@@ -79,7 +79,7 @@ final class IngestEndToEndBench {
         CertificateFolder certificates = new CertificateFolder(work.resolve("certs"));
         System.out.println("generating certificates for " + CARS + " cars");
         DevCertificates.ensure(certificates, CARS);
-        try (EmbeddedPostgres postgres = EmbeddedServer.start(work.resolve("pg"), 0, postgresSettings());
+        try (EmbeddedPostgres postgres = EmbeddedServer.start(work.resolve("pg"), 0, postgresSettings(root));
                 LocalTokenEndpoint tokens = LocalTokenEndpoint.start("vdp-ingest", SECRET, Duration.ofMinutes(10),
                         Roles.INGEST)) {
             DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
@@ -124,6 +124,8 @@ final class IngestEndToEndBench {
         BenchStorage.checkpoint(postgres);
         WalStats walBefore = WalStats.of(postgres);
         fleet.stats().resetLatencies();
+        // Wall-clock start of second 0, to line the slow seconds up with the services' and PostgreSQL's logs.
+        System.out.println("fixed: timed from " + java.time.LocalTime.now());
         FleetStats.Snapshot fixedBefore = fleet.stats().snapshot();
         ServiceCpu fixedCpuBefore = ServiceCpu.of(storage, ingest);
         double[] machineBefore = MachineLoad.cpuSeconds();
@@ -185,7 +187,7 @@ final class IngestEndToEndBench {
             long inDatabase, boolean drained, String load) throws Exception {
         String body = String.format("""
                 Command: `make bench BENCH=ingest-e2e` (`BenchMain ingest-e2e`). Everything on this machine: an \
-                embedded PostgreSQL 17 (fsync on%s), storage-service and ingest-service as packaged jars (`java -jar`, \
+                embedded PostgreSQL 17 (fsync on; the chart's settings %s), storage-service and ingest-service as packaged jars (`java -jar`, \
                 -Xmx1g -XX:MaxGCPauseMillis=20 each, as in their Dockerfiles), and in the bench JVM the fleet simulator's %d cars, each over its own mutual-TLS \
                 connection with its own certificate (EC P-256, TLS 1.3), plus a local client-credentials token \
                 endpoint for ingest's storage token. A record has 10-16 signals of a driving, parked or charging \
@@ -217,7 +219,7 @@ final class IngestEndToEndBench {
                 Targets: \
                 >= 20,000 records/s end to end and p99 <= 20 ms at 5,000 records/s, on %d cores shared by all \
                 four processes (%s; anything above 2 means other work shared the cores and the figures are low).
-                """, postgresSettings().isEmpty() ? "" : "; also " + postgresSettings(), CARS, BURST.toSeconds(),
+                """, postgresSettings(root), CARS, BURST.toSeconds(),
                 WARMUP.toSeconds(), warmup, TIMED.toSeconds() * FIXED_WINDOWS, FIXED_WINDOWS, TIMED.toSeconds(),
                 CARS, BATCH, maxRate, maxRecords, cpu[1], cpu[0],
                 cpu[2], cpu[3], copy, copyParallel, maxRate / baseline * 100, FIXED_RATE, fixedRate, samples, p50,
@@ -288,9 +290,12 @@ final class IngestEndToEndBench {
         }
     }
 
-    /** PostgreSQL settings to try without a rebuild: -Dbench.pg.min_wal_size=2GB sets min_wal_size. */
-    private static Map<String, String> postgresSettings() {
-        Map<String, String> settings = new java.util.TreeMap<>();
+    /**
+     * Production's PostgreSQL settings (the chart's), then any to try without a rebuild: -Dbench.pg.min_wal_size=2GB
+     * sets min_wal_size.
+     */
+    private static Map<String, String> postgresSettings(Path root) throws java.io.IOException {
+        Map<String, String> settings = ChartPostgres.settings(root);
         System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.pg."))
                 .forEach(n -> settings.put(n.substring("bench.pg.".length()), System.getProperty(n)));
         return settings;
