@@ -127,6 +127,11 @@ class GroupCommitIsolationTest {
             public Duration maxQueueTime() {
                 return Duration.ofSeconds(30);
             }
+
+            @Override
+            public int spreadMinRecords() {
+                return 2000;
+            }
         };
     }
 }
