@@ -19,9 +19,6 @@ import org.jboss.logging.Logger;
  * completes it; whatever the call leaves open fails with the call's failure. Beyond {@code maxQueuedWeight}
  * waiting, new items are refused at once, and an item that waited longer than {@code maxQueueTime} is refused
  * instead of sent ({@link Overloaded}): its sender would have given up, and sending it anyway only adds load.
- * When a group is due while several call slots are free, what waits is spread over them, in calls of
- * {@code spreadMinWeight} or more: a clump of items that arrived together is then handled by parallel calls instead
- * of one call that takes as long as all of their work in a row.
  */
 public final class Batcher<T, R> implements AutoCloseable {
 
@@ -50,7 +47,6 @@ public final class Batcher<T, R> implements AutoCloseable {
     private final long maxQueueNanos;
     private final int maxInFlight;
     private final int maxQueuedWeight;
-    private final int spreadMinWeight;
     private final GroupCall<T, R> call;
     private final ArrayDeque<Entry<T, R>> queue = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -60,16 +56,9 @@ public final class Batcher<T, R> implements AutoCloseable {
     private int inFlight;
     private boolean closed;
 
-    /** A batcher that never spreads: each due group takes as much as waits, up to {@code maxWeight}. */
     public Batcher(String name, int maxWeight, Duration maxWait, int maxInFlight, int maxQueuedWeight,
             Duration maxQueueTime, GroupCall<T, R> call) {
-        this(name, maxWeight, maxWait, maxInFlight, maxQueuedWeight, maxQueueTime, maxWeight, call);
-    }
-
-    public Batcher(String name, int maxWeight, Duration maxWait, int maxInFlight, int maxQueuedWeight,
-            Duration maxQueueTime, int spreadMinWeight, GroupCall<T, R> call) {
-        if (maxWeight < 1 || maxInFlight < 1 || maxQueuedWeight < maxWeight || maxWait.isNegative()
-                || spreadMinWeight < 1) {
+        if (maxWeight < 1 || maxInFlight < 1 || maxQueuedWeight < maxWeight || maxWait.isNegative()) {
             throw new IllegalArgumentException(name + ": bounds must be positive and the queue hold one group");
         }
         this.name = name;
@@ -78,7 +67,6 @@ public final class Batcher<T, R> implements AutoCloseable {
         this.maxQueueNanos = maxQueueTime.toNanos();
         this.maxInFlight = maxInFlight;
         this.maxQueuedWeight = maxQueuedWeight;
-        this.spreadMinWeight = Math.min(spreadMinWeight, maxWeight);
         this.call = call;
         this.dispatcher = new Thread(this::dispatchLoop, name);
         dispatcher.setDaemon(true);
@@ -107,7 +95,7 @@ public final class Batcher<T, R> implements AutoCloseable {
 
     private void dispatchLoop() {
         while (true) {
-            List<List<Entry<T, R>>> groups = new ArrayList<>();
+            List<Entry<T, R>> group;
             lock.lock();
             try {
                 long wait;
@@ -117,24 +105,18 @@ public final class Batcher<T, R> implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                // What waits now goes over the free slots, in as many calls as give each spreadMinWeight or more.
-                int free = maxInFlight - inFlight;
-                int calls = Math.max(1, Math.min(free, queuedWeight / spreadMinWeight));
-                int bound = Math.min(maxWeight, (queuedWeight + calls - 1) / calls);
-                while (groups.size() < free && !queue.isEmpty()) {
-                    List<Entry<T, R>> group = takeGroup(bound);
-                    if (!group.isEmpty()) {
-                        groups.add(group);
-                        inFlight++;
-                    }
+                group = takeGroup();
+                if (group.isEmpty()) {
+                    continue;
                 }
+                inFlight++;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
                 lock.unlock();
             }
-            groups.forEach(this::run);
+            run(group);
         }
     }
 
@@ -150,14 +132,14 @@ public final class Batcher<T, R> implements AutoCloseable {
     }
 
     /**
-     * Whole items in arrival order up to {@code bound} (an item heavier than the bound goes alone); items that
+     * Whole items in arrival order up to the weight bound (an item heavier than the bound goes alone); items that
      * waited too long are refused on the way. May be empty when all were.
      */
-    private List<Entry<T, R>> takeGroup(int bound) {
+    private List<Entry<T, R>> takeGroup() {
         List<Entry<T, R>> group = new ArrayList<>();
         int weight = 0;
         long staleBefore = System.nanoTime() - maxQueueNanos;
-        while (!queue.isEmpty() && (group.isEmpty() || weight + queue.peekFirst().weight() <= bound)) {
+        while (!queue.isEmpty() && (group.isEmpty() || weight + queue.peekFirst().weight() <= maxWeight)) {
             Entry<T, R> entry = queue.pollFirst();
             queuedWeight -= entry.weight();
             if (entry.queuedAt() - staleBefore < 0) {

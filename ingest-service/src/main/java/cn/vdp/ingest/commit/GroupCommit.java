@@ -50,7 +50,7 @@ public class GroupCommit {
     @PostConstruct
     void start() {
         batcher = new Batcher<>("ingest-group-commit", config.maxRecords(), config.maxWait(), config.maxInFlight(),
-                config.maxQueuedRecords(), config.maxQueueTime(), config.spreadMinRecords(), this::write);
+                config.maxQueuedRecords(), config.maxQueueTime(), this::write);
     }
 
     @PreDestroy

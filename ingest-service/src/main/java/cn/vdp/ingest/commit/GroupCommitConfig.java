@@ -21,15 +21,6 @@ public interface GroupCommitConfig {
     int maxInFlight();
 
     /**
-     * When a group is due while several of those calls may start, the waiting records are spread over them, in
-     * calls of this many records or more: a clump of requests then commits in parallel instead of in one call as long as
-     * all of their work in a row. Below about 50 records a call costs storage as much as with 50 (benchmarks.md,
-     * ingest-e2e), so smaller calls would only add calls.
-     */
-    @WithDefault("50")
-    int spreadMinRecords();
-
-    /**
      * Records waiting at most; beyond this, requests are answered 503 at once rather than queued for longer than
      * storage's timeout (which would only turn into a 503 later, after the work was done).
      */

@@ -44,37 +44,6 @@ class BatcherTest {
     }
 
     @Test
-    void spreadsAClumpOverTheFreeCallsInCallsOfAtLeastTheSpreadWeight() throws Exception {
-        try (Batcher<String, String> batcher = new Batcher<>("test", 100, Duration.ofMillis(200), 4, 1000,
-                Duration.ofSeconds(30), 20, this::answerEach)) {
-            submitTogetherAndAwait(batcher, 8, 10);
-        }
-        assertEquals(List.of(List.of("car0", "car1"), List.of("car2", "car3"), List.of("car4", "car5"),
-                List.of("car6", "car7")), calls);
-    }
-
-    @Test
-    void doesNotSpreadWhatMakesLessThanTwoCallsOfTheSpreadWeight() throws Exception {
-        try (Batcher<String, String> batcher = new Batcher<>("test", 100, Duration.ofMillis(200), 4, 1000,
-                Duration.ofSeconds(30), 20, this::answerEach)) {
-            submitTogetherAndAwait(batcher, 3, 10);
-        }
-        assertEquals(List.of(List.of("car0", "car1", "car2")), calls);
-    }
-
-    /** Submits car0, car1, ... of this weight each, at once, and waits until each is answered. */
-    private static void submitTogetherAndAwait(Batcher<String, String> batcher, int count, int weight)
-            throws Exception {
-        List<CompletableFuture<String>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            futures.add(batcher.submit("car" + i, weight));
-        }
-        for (CompletableFuture<String> future : futures) {
-            future.get(5, TimeUnit.SECONDS);
-        }
-    }
-
-    @Test
     void sendsAGroupAsSoonAsItReachesTheWeightBoundWithoutWaiting() throws Exception {
         try (Batcher<String, String> batcher = new Batcher<>("test", 20, Duration.ofSeconds(30), 1, 1000,
                 Duration.ofSeconds(30), this::answerEach)) {

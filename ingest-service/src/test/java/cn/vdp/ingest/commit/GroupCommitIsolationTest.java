@@ -127,11 +127,6 @@ class GroupCommitIsolationTest {
             public Duration maxQueueTime() {
                 return Duration.ofSeconds(30);
             }
-
-            @Override
-            public int spreadMinRecords() {
-                return 2000;
-            }
         };
     }
 }
