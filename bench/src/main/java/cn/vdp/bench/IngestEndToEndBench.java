@@ -84,18 +84,17 @@ final class IngestEndToEndBench {
                         Roles.INGEST)) {
             DatabaseBootstrap.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", roles);
             String jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + roles.database();
+            // The fleet is closed whatever fails: its event loops would otherwise keep the JVM running after main.
             try (ServiceProcess storage = startStorage(work, jdbc, roles, tokens);
-                    ServiceProcess ingest = startIngest(work, certificates, tokens)) {
-                Fleet fleet = new Fleet(new FleetOptions(URI.create("https://localhost:" + INGEST_HTTPS),
-                        certificates.root(), CARS, 0, BATCH, Duration.ofMillis(500), Duration.ofSeconds(15), 2));
+                    ServiceProcess ingest = startIngest(work, certificates, tokens);
+                    Fleet fleet = new Fleet(new FleetOptions(URI.create("https://localhost:" + INGEST_HTTPS),
+                            certificates.root(), CARS, 0, BATCH, Duration.ofMillis(500), Duration.ofSeconds(15), 2))) {
                 OperatorApiRegistry registry = new OperatorApiRegistry(URI.create("http://localhost:" + STORAGE_HTTP),
                         () -> operatorToken(tokens));
                 for (String vin : fleet.vins()) {
                     registry.register(vin, "bench-owner");
                 }
-                try (fleet) {
-                    measure(fleet, storage, ingest, jdbc, roles, postgres);
-                }
+                measure(fleet, storage, ingest, jdbc, roles, postgres);
             }
         }
     }
