@@ -27,16 +27,18 @@ final class ExportQueryBench {
     void run() throws Exception {
         long started = System.nanoTime();
         loadAtStart = MachineInfo.loadAverage();
+        Map<String, String> chart = ChartPostgres.settings(root);
         try (BenchStorage storage = BenchStorage.start(root, "vdp-bench-export",
                 // The bench clusters the closed days itself, at a known moment (the job would start mid-load).
                 Map.of("storage.export.generate-development-key", "true",
                         "storage.telemetry.clustering.enabled", "false"),
                 // About 7 GB of data are loaded: a smaller WAL keeps the run within a machine's spare disk. Memory
-                // as the chart gives PostgreSQL (k8s/vdp/values.yaml); -Dbench.history.shared-buffers=256MB shows a
+                // as the chart gives PostgreSQL (ChartPostgres); -Dbench.history.shared-buffers=256MB shows a
                 // database that must read most pages from the OS cache or the disk.
                 Map.of("max_wal_size", "1GB",
-                        "shared_buffers", System.getProperty("bench.history.shared-buffers", "4GB"),
-                        "effective_cache_size", "12GB"))) {
+                        "shared_buffers", System.getProperty("bench.history.shared-buffers",
+                                chart.get("shared_buffers")),
+                        "effective_cache_size", chart.get("effective_cache_size")))) {
             TelemetryLoader loader = new TelemetryLoader(storage.jdbc, storage.roles);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             loader.ensurePartitions(today.minusDays(HistoryRun.DAYS + 2), today.plusDays(1));

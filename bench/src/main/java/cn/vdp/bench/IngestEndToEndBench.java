@@ -186,7 +186,7 @@ final class IngestEndToEndBench {
             long inDatabase, boolean drained, String load) throws Exception {
         String body = String.format("""
                 Command: `make bench BENCH=ingest-e2e` (`BenchMain ingest-e2e`). Everything on this machine: an \
-                embedded PostgreSQL 17 (fsync on; the chart's settings %s), storage-service and ingest-service as packaged jars (`java -jar`, \
+                embedded PostgreSQL 17 (fsync on; the chart's settings, and any -Dbench.pg.* given: %s), storage-service and ingest-service as packaged jars (`java -jar`, \
                 -Xmx1g -XX:MaxGCPauseMillis=20 each, as in their Dockerfiles), and in the bench JVM the fleet simulator's %d cars, each over its own mutual-TLS \
                 connection with its own certificate (EC P-256, TLS 1.3), plus a local client-credentials token \
                 endpoint for ingest's storage token. A record has 10-16 signals of a driving, parked or charging \
