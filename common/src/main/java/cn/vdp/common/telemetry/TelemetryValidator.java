@@ -103,18 +103,25 @@ public final class TelemetryValidator {
 
     /** Returns the catalogue entry of a known signal with a valid value; otherwise records why not. */
     public static Optional<Signal> checkSignal(String at, String name, JsonNode value, List<FieldError> errors) {
-        String pointer = at + "/signals/" + FieldError.token(name);
         Optional<Signal> signal = SignalCatalogue.find(name);
         if (signal.isEmpty()) {
-            errors.add(new FieldError(pointer, "unknown signal '" + name + "'"));
+            errors.add(new FieldError(signalPointer(at, name), "unknown signal '" + name + "'"));
             return Optional.empty();
         }
         Optional<String> problem = signal.get().problemWith(value);
         if (problem.isPresent()) {
-            errors.add(new FieldError(pointer, problem.get()));
+            errors.add(new FieldError(signalPointer(at, name), problem.get()));
             return Optional.empty();
         }
         return signal;
+    }
+
+    /**
+     * Built only for an error: made for every signal of every record, escaping and joining the pointer took 3% of
+     * storage-service's CPU at 5,000 records/s (JFR profile of the ingest benchmark).
+     */
+    private static String signalPointer(String at, String name) {
+        return at + "/signals/" + FieldError.token(name);
     }
 
     public static ProblemException tooLarge(int maxRecords, int records) {
