@@ -128,7 +128,8 @@ class ExportFiles {
      * Per vehicle, the caller's ownership windows oldest first (THE ownership rule, as for every owner query); a
      * current period ends where the owner's live queries end too: now plus the allowed clock skew of cars.
      */
-    private Map<String, List<TimeWindow>> windows(List<OwnedVehicle> vehicles, Caller owner, Instant createdAt) {
+    private Map<String, List<TimeWindow>> windows(List<OwnedVehicle> vehicles, Caller owner, Instant createdAt)
+            throws SQLException {
         Instant end = createdAt.plus(telemetry.maxFutureSkew());
         Map<String, List<TimeWindow>> windows = new LinkedHashMap<>();
         for (OwnedVehicle vehicle : vehicles) {
