@@ -69,6 +69,27 @@ final class AnswerTimes {
         return busiest + " (" + slow + " in " + perSecond.size() + " seconds)";
     }
 
+    /**
+     * Requests sent per slot of the timed part, e.g. "p50 4, p99 9, max 15 per 10 ms". It tells the simulator from
+     * the services: storage calls carrying far more records than usual come either from a fleet sending in bursts
+     * (its event loops starved, so a late tick sends every car that fell due meanwhile) or, with sends as even as
+     * usual, from requests bunching up inside ingest.
+     */
+    String sendsPerSlot(Duration slot) {
+        long slotNanos = slot.toNanos();
+        int slots = (int) (windowNanos * windows / slotNanos);
+        int[] counts = new int[slots];
+        for (long sentAt : latencies.sentAt()) {
+            long index = (sentAt - latencies.since()) / slotNanos;
+            if (index >= 0 && index < slots) {
+                counts[(int) index]++;
+            }
+        }
+        Arrays.sort(counts);
+        return String.format("p50 %d, p99 %d, max %d per %d ms", counts[Percentiles.index(slots, 50)],
+                counts[Percentiles.index(slots, 99)], counts[slots - 1], slot.toMillis());
+    }
+
     private long second(int answer) {
         return (latencies.sentAt()[answer] - latencies.since()) / 1_000_000_000L;
     }

@@ -148,8 +148,10 @@ final class IngestEndToEndBench {
         double p99 = answers.millis(99);
         int samples = answers.count();
         storageCalls += String.format(". Answer time p50 / p99 in each %d-s window in turn: %s. The answers slower "
-                + "than p99, counted by the second of the timed part in which they were sent, busiest seconds first: %s",
-                TIMED.toSeconds(), answers.perWindow(), answers.slowestBySecond(99, 5));
+                + "than p99, counted by the second of the timed part in which they were sent, busiest seconds first: %s. "
+                + "Requests the fleet sent (as even as its 10-ms ticks allow, unless it is starved of CPU): %s",
+                TIMED.toSeconds(), answers.perWindow(), answers.slowestBySecond(99, 5),
+                answers.sendsPerSlot(Duration.ofMillis(10)));
         System.out.println("fixed: " + storageCalls);
         System.out.printf("fixed: %,.0f records/s, p50 %.1f ms, p99 %.1f ms%n",
                 fixedAfter.acknowledgedPerSecond(fixedBefore), p50, p99);

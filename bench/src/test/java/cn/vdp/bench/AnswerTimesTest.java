@@ -36,4 +36,23 @@ class AnswerTimesTest {
         assertEquals("s0: 1 (1 in 1 seconds)", answers.slowestBySecond(99, 5));
         assertEquals("s2: 3, s0: 1 (4 in 2 seconds)", answers.slowestBySecond(98, 5));
     }
+
+    @Test
+    void countsTheRequestsSentInEachSlotOfTheTimedPart() {
+        long since = 1_000 * SECOND;
+        // 1 s in 100 slots of 10 ms: one request in each of 98 slots, none in one, 20 at once in the last; and one
+        // sent after the timed part, which does not count.
+        long[] sentAt = new long[119];
+        for (int i = 0; i < 98; i++) {
+            sentAt[i] = since + i * 10 * MS + MS;
+        }
+        for (int i = 98; i < 118; i++) {
+            sentAt[i] = since + 995 * MS;
+        }
+        sentAt[118] = since + SECOND + MS;
+        AnswerTimes answers = new AnswerTimes(new FleetStats.Latencies(since, sentAt, new long[119]),
+                Duration.ofMillis(500), 2);
+
+        assertEquals("p50 1, p99 1, max 20 per 10 ms", answers.sendsPerSlot(Duration.ofMillis(10)));
+    }
 }
