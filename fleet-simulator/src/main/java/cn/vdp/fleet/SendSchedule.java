@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * When a car sends next: every interval on its own rhythm. A send that happens late (the simulator's tick came
- * late, the car was busy) moves that one send, not the rhythm. Otherwise cars that once sent in the same late tick
- * would send together from then on, and over minutes the fleet would bunch into a few bursts; real cars run on
- * clocks of their own.
+ * late, the car was busy, its request waited out a stall or a back-off) moves that one send, not the rhythm, however
+ * late it is. Otherwise cars that once sent in the same late tick would send together from then on, and the fleet
+ * would bunch into a few bursts; real cars run on clocks of their own.
  */
 final class SendSchedule {
 
@@ -27,8 +27,11 @@ final class SendSchedule {
         if (!due(now)) {
             return;
         }
-        // More than a whole interval behind (after a back-off): start a new rhythm from now.
-        nextDue = now - nextDue < interval ? nextDue + interval : now + interval;
+        // The first beat of the car's own rhythm after now, even when whole intervals were missed. Restarting the
+        // rhythm from now instead bunched every car whose requests waited out the same stall of more than an
+        // interval (a checkpoint, a JIT pause): in the ingest bench, 66 of 400 requests a second were then sent in
+        // the same 10 ms, storage calls carried 150-200 records instead of about 49, and answer times doubled.
+        nextDue += ((now - nextDue) / interval + 1) * interval;
     }
 
     /** Starts the rhythm anew at {@code due} (the fleet's rate changed). */

@@ -27,13 +27,25 @@ class SendScheduleTest {
     }
 
     @Test
-    void anEarlySendLeavesTheRhythmAndALongPauseStartsANewOne() {
+    void anEarlySendLeavesTheRhythm() {
         SendSchedule car = new SendSchedule(Duration.ofMillis(500), 0);
         car.sent(0);
         car.sent(200 * MS); // early: the outbox was full
+        assertFalse(car.due(499 * MS));
         assertTrue(car.due(500 * MS));
-        car.sent(2_000 * MS); // far behind, e.g. after a back-off
-        assertFalse(car.due(2_499 * MS));
-        assertTrue(car.due(2_500 * MS));
+    }
+
+    @Test
+    void carsThatWaitedOutTheSameLongStallKeepTheirOwnRhythms() {
+        SendSchedule a = new SendSchedule(Duration.ofMillis(500), 0);
+        SendSchedule b = new SendSchedule(Duration.ofMillis(500), 250 * MS);
+        // Both requests waited out a stall of more than two intervals and were answered in the same tick.
+        a.sent(1_130 * MS);
+        b.sent(1_130 * MS);
+        // Each sends next on its own beat again (1,500 and 1,250 ms), not both at 1,630 ms.
+        assertFalse(a.due(1_499 * MS));
+        assertTrue(a.due(1_500 * MS));
+        assertFalse(b.due(1_249 * MS));
+        assertTrue(b.due(1_250 * MS));
     }
 }
