@@ -70,10 +70,10 @@ final class AnswerTimes {
     }
 
     /**
-     * Requests sent per slot of the timed part, e.g. "p50 4, p99 9, max 15 per 10 ms". It tells the simulator from
-     * the services: storage calls carrying far more records than usual come either from a fleet sending in bursts
-     * (its event loops starved, so a late tick sends every car that fell due meanwhile) or, with sends as even as
-     * usual, from requests bunching up inside ingest.
+     * Requests sent per slot of the timed part, e.g. "p50 4, p99 5, max 22 per 10 ms". It tells the simulator from
+     * the services: storage calls carrying far more records than usual come either from a fleet sending in bunches
+     * (cars whose rhythms coincide, or event loops starved of CPU) or, with sends as even as usual, from requests
+     * bunching up inside ingest.
      */
     String sendsPerSlot(Duration slot) {
         long slotNanos = slot.toNanos();

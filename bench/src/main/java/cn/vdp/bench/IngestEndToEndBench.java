@@ -149,7 +149,7 @@ final class IngestEndToEndBench {
         int samples = answers.count();
         storageCalls += String.format(". Answer time p50 / p99 in each %d-s window in turn: %s. The answers slower "
                 + "than p99, counted by the second of the timed part in which they were sent, busiest seconds first: %s. "
-                + "Requests the fleet sent (as even as its 10-ms ticks allow, unless it is starved of CPU): %s",
+                + "Requests the fleet sent (as even as its cars' own rhythms make them, unless they coincide): %s",
                 TIMED.toSeconds(), answers.perWindow(), answers.slowestBySecond(99, 5),
                 answers.sendsPerSlot(Duration.ofMillis(10)));
         System.out.println("fixed: " + storageCalls);

@@ -29,8 +29,8 @@ final class SendSchedule {
         }
         // The first beat of the car's own rhythm after now, even when whole intervals were missed. Restarting the
         // rhythm from now instead bunched every car whose requests waited out the same stall of more than an
-        // interval (a checkpoint, a JIT pause): in the ingest bench, up to 77 requests then went out in one 10-ms
-        // slot (4 on average), storage calls carried 93-183 records instead of about 49, and answer times doubled.
+        // interval: in the ingest bench, up to 77 requests then went out in one 10-ms slot (4 on average), storage
+        // calls carried 93-183 records instead of about 49, and answer times doubled.
         nextDue += ((now - nextDue) / interval + 1) * interval;
     }
 

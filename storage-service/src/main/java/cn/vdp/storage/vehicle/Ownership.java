@@ -49,8 +49,4 @@ public class Ownership extends PanacheEntityBase {
     public static List<Ownership> allOfOwner(String subject) {
         return list("ownerSubject = ?1 order by vin, validFrom", subject);
     }
-
-    public TimeWindow window() {
-        return new TimeWindow(validFrom, validTo);
-    }
 }
