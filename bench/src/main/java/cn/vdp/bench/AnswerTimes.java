@@ -2,6 +2,7 @@ package cn.vdp.bench;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -33,6 +34,11 @@ final class AnswerTimes {
         return sorted.length;
     }
 
+    /** When the timed part began (System.nanoTime). */
+    long since() {
+        return latencies.since();
+    }
+
     /** Over the whole timed part, in ms. */
     double millis(double percentile) {
         return Percentiles.millis(sorted, percentile);
@@ -54,7 +60,7 @@ final class AnswerTimes {
      * {@code top} busiest seconds first: e.g. "s12: 80, s3: 21 (121 in 9 seconds)".
      */
     String slowestBySecond(double percentile, int top) {
-        long threshold = Math.round(millis(percentile) * 1e6);
+        long threshold = thresholdNanos(percentile);
         Map<Long, Integer> perSecond = new TreeMap<>();
         int slow = 0;
         for (int i = 0; i < latencies.nanos().length; i++) {
@@ -67,6 +73,30 @@ final class AnswerTimes {
                 .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(top)
                 .map(e -> "s" + e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
         return busiest + " (" + slow + " in " + perSecond.size() + " seconds)";
+    }
+
+    /**
+     * How many of the answers slower than the percentile were in flight (sent, not yet answered) while one of the
+     * {@code stalls} lasted: a request whose commit fell into a stall of the disk waited for it.
+     */
+    int slowerInFlightDuring(double percentile, List<DiskStallProbe.Flush> stalls) {
+        long threshold = thresholdNanos(percentile);
+        int count = 0;
+        for (int i = 0; i < latencies.nanos().length; i++) {
+            long sent = latencies.sentAt()[i];
+            long answered = sent + latencies.nanos()[i];
+            if (latencies.nanos()[i] > threshold
+                    && stalls.stream().anyMatch(s -> s.startNanos() < answered && sent < s.endNanos())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** How many answers were slower than the percentile. */
+    int slowerThan(double percentile) {
+        long threshold = thresholdNanos(percentile);
+        return (int) Arrays.stream(sorted).filter(n -> n > threshold).count();
     }
 
     /**
@@ -88,6 +118,10 @@ final class AnswerTimes {
         Arrays.sort(counts);
         return String.format("p50 %d, p99 %d, max %d per %d ms", counts[Percentiles.index(slots, 50)],
                 counts[Percentiles.index(slots, 99)], counts[slots - 1], slot.toMillis());
+    }
+
+    private long thresholdNanos(double percentile) {
+        return sorted[Percentiles.index(sorted.length, percentile)];
     }
 
     private long second(int answer) {

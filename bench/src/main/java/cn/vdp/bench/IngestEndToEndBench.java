@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -50,6 +51,10 @@ final class IngestEndToEndBench {
     /** The fixed rate is timed for this many windows of {@link #TIMED} in a row: one run shows how much p99 moves. */
     private static final int FIXED_WINDOWS = Integer.getInteger("bench.ingest.timed-windows", 3);
     private static final double FIXED_RATE = 5000;
+    /** A flush of the disk alone slower than the p99 target is a stall that the commits at that moment wait out. */
+    private static final Duration DISK_STALL = Duration.ofMillis(20);
+    private static final Duration PROBE_EVERY = Duration.ofMillis(50);
+    private static final Duration IDLE_DISK = Duration.ofSeconds(Long.getLong("bench.ingest.idle-disk-seconds", 30));
     private static final int STORAGE_HTTP = 18082;
     private static final int STORAGE_MANAGEMENT = 19082;
     private static final int INGEST_HTTPS = 18443;
@@ -79,6 +84,7 @@ final class IngestEndToEndBench {
         CertificateFolder certificates = new CertificateFolder(work.resolve("certs"));
         System.out.println("generating certificates for " + CARS + " cars");
         DevCertificates.ensure(certificates, CARS);
+        String idleDisk = idleDisk(work);
         try (EmbeddedPostgres postgres = EmbeddedServer.start(work.resolve("pg"), 0, postgresSettings(root));
                 LocalTokenEndpoint tokens = LocalTokenEndpoint.start("vdp-ingest", SECRET, Duration.ofMinutes(10),
                         Roles.INGEST)) {
@@ -94,13 +100,13 @@ final class IngestEndToEndBench {
                 for (String vin : fleet.vins()) {
                     registry.register(vin, "bench-owner");
                 }
-                measure(fleet, storage, ingest, jdbc, roles, postgres);
+                measure(fleet, storage, ingest, jdbc, roles, postgres, work.resolve("pg"), idleDisk);
             }
         }
     }
 
     private void measure(Fleet fleet, ServiceProcess storage, ServiceProcess ingest, String jdbc, DatabaseRoles roles,
-            EmbeddedPostgres postgres) throws Exception {
+            EmbeddedPostgres postgres, Path databaseDisk, String idleDisk) throws Exception {
         String loadBefore = MachineLoad.now();
         // Latency first, in steady state at the fixed rate, after a short burst for the JIT: measured after the long
         // saturation phase it would time PostgreSQL's checkpoint of that phase rather than the path of a record.
@@ -122,6 +128,7 @@ final class IngestEndToEndBench {
         // the segments its last checkpoint freed; this checkpoint frees the warm-up's, as a periodic one would.
         BenchStorage.checkpoint(postgres);
         WalStats walBefore = WalStats.of(postgres);
+        DiskStallProbe disk = DiskStallProbe.start(databaseDisk, PROBE_EVERY);
         fleet.stats().resetLatencies();
         // Wall-clock start of second 0, to line the slow seconds up with the services' and PostgreSQL's logs.
         System.out.println("fixed: timed from " + java.time.LocalTime.now());
@@ -132,6 +139,8 @@ final class IngestEndToEndBench {
         Thread.sleep(TIMED.toMillis() * FIXED_WINDOWS);
         FleetStats.Snapshot fixedAfter = fleet.stats().snapshot();
         AnswerTimes answers = new AnswerTimes(fleet.stats().latencies(), TIMED, FIXED_WINDOWS);
+        List<DiskStallProbe.Flush> flushes = disk.flushesSince(answers.since());
+        disk.close();
         ServiceCpu.Interval fixedCpu = ServiceCpu.of(storage, ingest).since(fixedCpuBefore);
         double[] machine = ServiceCpu.minus(MachineLoad.cpuSeconds(), machineBefore);
         WalStats walAfter = WalStats.of(postgres);
@@ -149,9 +158,16 @@ final class IngestEndToEndBench {
         int samples = answers.count();
         storageCalls += String.format(". Answer time p50 / p99 in each %d-s window in turn: %s. The answers slower "
                 + "than p99, counted by the second of the timed part in which they were sent, busiest seconds first: %s. "
-                + "Requests the fleet sent (as even as its cars' own rhythms make them, unless they coincide): %s",
+                + "Requests the fleet sent (as even as its cars' own rhythms make them, unless they coincide): %s. "
+                + "The disk alone, probed meanwhile by the bench (8 KiB overwritten and fdatasync'd every %d ms in a "
+                + "file beside the database's, as a commit flushes WAL): %s; of the %,d answers slower than p99, %,d "
+                + "were in flight during one of those stalls. The same probe on the idle machine, before the "
+                + "benchmark started anything and after a sync, for %d s: %s",
                 TIMED.toSeconds(), answers.perWindow(), answers.slowestBySecond(99, 5),
-                answers.sendsPerSlot(Duration.ofMillis(10)));
+                answers.sendsPerSlot(Duration.ofMillis(10)), PROBE_EVERY.toMillis(),
+                DiskStallProbe.summary(flushes, DISK_STALL, answers.since()), answers.slowerThan(99),
+                answers.slowerInFlightDuring(99, DiskStallProbe.stalls(flushes, DISK_STALL)), IDLE_DISK.toSeconds(),
+                idleDisk);
         System.out.println("fixed: " + storageCalls);
         System.out.printf("fixed: %,.0f records/s, p50 %.1f ms, p99 %.1f ms%n",
                 fixedAfter.acknowledgedPerSecond(fixedBefore), p50, p99);
@@ -231,6 +247,22 @@ final class IngestEndToEndBench {
                 Runtime.getRuntime().availableProcessors(), load);
         System.out.println(body);
         BenchReport.write(root, "ingest-e2e", "End to end: cars over mTLS -> ingest -> storage -> commit", body);
+    }
+
+    /**
+     * The disk's stalls before anything of the benchmark runs: whether the stalls a run meets are the machine's own or
+     * of the run's making.
+     */
+    private static String idleDisk(Path work) throws Exception {
+        System.out.println("probing the idle disk for " + IDLE_DISK.toSeconds() + " s");
+        // What the build before the benchmark left in the page cache is written out first, so its write-back is not
+        // taken for the disk's own stalls.
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+        long since = System.nanoTime();
+        try (DiskStallProbe probe = DiskStallProbe.start(work, PROBE_EVERY)) {
+            Thread.sleep(IDLE_DISK.toMillis());
+            return DiskStallProbe.summary(probe.flushesSince(since), DISK_STALL, since);
+        }
     }
 
     private ServiceProcess startStorage(Path work, String jdbc, DatabaseRoles roles, LocalTokenEndpoint tokens)

@@ -3,6 +3,7 @@ package cn.vdp.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,30 @@ class AnswerTimesTest {
         assertEquals("5.0 / 5.0, 5.0 / 20.0 ms", answers.perWindow());
         assertEquals("s0: 1 (1 in 1 seconds)", answers.slowestBySecond(99, 5));
         assertEquals("s2: 3, s0: 1 (4 in 2 seconds)", answers.slowestBySecond(98, 5));
+    }
+
+    @Test
+    void countsTheSlowAnswersThatWereInFlightDuringAStallOfTheDisk() {
+        long since = 1_000 * SECOND;
+        // 100 answers of 5 ms sent 10 ms apart, except three of 50 ms: sent at 100 ms (in flight 100-150 ms), at
+        // 500 ms (500-550) and at 900 ms (900-950). The p98 is 50 ms, so the three are slower than p97 only.
+        long[] sentAt = new long[100];
+        long[] nanos = new long[100];
+        for (int i = 0; i < 100; i++) {
+            sentAt[i] = since + i * 10 * MS;
+            nanos[i] = i == 10 || i == 50 || i == 90 ? 50 * MS : 5 * MS;
+        }
+        AnswerTimes answers = new AnswerTimes(new FleetStats.Latencies(since, sentAt, nanos), Duration.ofSeconds(1),
+                1);
+        // One stall overlaps the first slow answer's end, one lies between answers, one overlaps the last's start.
+        List<DiskStallProbe.Flush> stalls = List.of(new DiskStallProbe.Flush(since + 140 * MS, 30 * MS),
+                new DiskStallProbe.Flush(since + 600 * MS, 30 * MS),
+                new DiskStallProbe.Flush(since + 880 * MS, 21 * MS));
+
+        assertEquals(3, answers.slowerThan(97));
+        assertEquals(2, answers.slowerInFlightDuring(97, stalls));
+        assertEquals(0, answers.slowerThan(99));
+        assertEquals(0, answers.slowerInFlightDuring(97, List.of()));
     }
 
     @Test
