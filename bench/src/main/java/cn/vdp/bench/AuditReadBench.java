@@ -164,7 +164,8 @@ final class AuditReadBench {
             double verifySeconds, long chainLength, String load) throws Exception {
         String body = String.format("""
                 Command: `make bench BENCH=audit-read` (`BenchMain audit-read`). Two storage-service processes run \
-                side by side as packaged jars (`java -jar`, -Xmx1g, profile `bench`) against one embedded \
+                side by side as packaged jars (`java -jar`, -Xmx1g -XX:MaxGCPauseMillis=20 as in its Dockerfile, \
+                profile `bench`) against one embedded \
                 PostgreSQL 17 (fsync and synchronous_commit on): one audits, the other runs with \
                 `storage.audit.enabled=false`, a switch the service refuses under the prod profile. The read is \
                 the same for both: an owner's `GET /api/v1/vehicles/{vin}/telemetry?limit=%d` (real RS256 token \

@@ -30,6 +30,7 @@ final class HistoryRun {
     private static final Duration WARMUP_LIMIT = Duration.ofSeconds(Long.getLong("bench.history.warmup-limit-seconds",
             180));
     private static final List<String> CATEGORIES = List.of("vehicle_state", "battery");
+    static final String WITHOUT_AUDIT = ", without the read's audit event";
 
     /** Sorted nanoseconds: client round trips, the service's time, and its parts (ServerTiming.READ_PARTS). */
     record Latency(String data, int limit, int requests, long[] client, long[] server, long[][] parts, long records) {
@@ -41,6 +42,7 @@ final class HistoryRun {
     }
 
     private final BenchStorage storage;
+    private final BenchStorage.Sibling plain;
     private final TelemetryLoader loader;
     private final HistoryDatabase database;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -50,8 +52,10 @@ final class HistoryRun {
     private final Instant first = end.minus(DAYS, ChronoUnit.DAYS);
     private final Instant today = end.truncatedTo(ChronoUnit.DAYS);
 
-    HistoryRun(BenchStorage storage, TelemetryLoader loader) {
+    /** @param plain a second storage-service on the same database that does not audit its reads, for comparison */
+    HistoryRun(BenchStorage storage, BenchStorage.Sibling plain, TelemetryLoader loader) {
         this.storage = storage;
+        this.plain = plain;
         this.loader = loader;
         this.database = new HistoryDatabase(loader);
     }
@@ -72,9 +76,10 @@ final class HistoryRun {
 
         List<Latency> latencies = new ArrayList<>();
         String warmup = JitWarmup.untilQuiet(Duration.ZERO, WARMUP_LIMIT, () -> {
-            run(100, WARMUP, this::closedDayWindow, new long[WARMUP], new long[WARMUP]);
-            run(1000, WARMUP, this::closedDayWindow, new long[WARMUP], new long[WARMUP]);
-        }, storage.jvm());
+            run(100, WARMUP, this::closedDayWindow, new Sample(WARMUP));
+            run(1000, WARMUP, this::closedDayWindow, new Sample(WARMUP));
+            alternate(100, WARMUP, this::closedDayWindow, new Sample(WARMUP), new Sample(WARMUP));
+        }, storage.jvm(), plain.jvm());
         Instant planDay = today.minus(3, ChronoUnit.DAYS);
         latencies.add(measure("closed days, arrival order", 1000, this::closedDayWindow));
         latencies.add(measure("closed days, arrival order", 100, this::closedDayWindow));
@@ -85,9 +90,10 @@ final class HistoryRun {
         loader.vacuum();
         storage.checkpoint();
         latencies.add(measure("closed days, clustered", 1000, this::closedDayWindow));
-        latencies.add(measure("closed days, clustered", 100, this::closedDayWindow));
+        latencies.addAll(measureAlternating("closed days, clustered", 100, this::closedDayWindow));
         latencies.add(measure("last 24 h (today not clustered)", 1000, () -> end.minus(1, ChronoUnit.DAYS)));
-        latencies.add(measure("last 24 h (today not clustered)", 100, () -> end.minus(1, ChronoUnit.DAYS)));
+        latencies.addAll(measureAlternating("last 24 h (today not clustered)", 100,
+                () -> end.minus(1, ChronoUnit.DAYS)));
         return new Result(rows, database.telemetryBytes(), database.settings(), loadSeconds, vacuumSeconds,
                 latencies, clustered, planBefore, database.explain(vins.get(7), planDay),
                 (end.toEpochMilli() - today.toEpochMilli()) / 3_600_000.0, warmup);
@@ -101,45 +107,79 @@ final class HistoryRun {
 
     private Latency measure(String data, int limit, Supplier<Instant> windows) throws Exception {
         System.out.printf("history: %s, limit %d%n", data, limit);
-        run(limit, WARMUP, windows, new long[WARMUP], new long[WARMUP]);
-        long[] client = new long[TIMED];
-        long[] server = new long[TIMED];
-        long[][] parts = new long[ServerTiming.READ_PARTS.size()][TIMED];
-        long records = run(limit, TIMED, windows, client, server, parts);
-        Arrays.sort(client);
-        Arrays.sort(server);
-        Arrays.stream(parts).forEach(Arrays::sort);
-        return new Latency(data, limit, TIMED, client, server, parts, records / TIMED);
+        run(limit, WARMUP, windows, new Sample(WARMUP));
+        Sample sample = new Sample(TIMED);
+        long records = run(limit, TIMED, windows, sample);
+        return sample.latency(data, limit, records / TIMED);
     }
 
-    private long run(int limit, int requests, Supplier<Instant> windows, long[] client, long[] server)
-            throws Exception {
-        return run(limit, requests, windows, client, server, new long[ServerTiming.READ_PARTS.size()][requests]);
+    /**
+     * The same requests to both services, alternating request by request (so that what else the machine does hits
+     * both alike): the audited one's figures, then those of the one without the read's audit event.
+     */
+    private List<Latency> measureAlternating(String data, int limit, Supplier<Instant> windows) throws Exception {
+        System.out.printf("history: %s, limit %d, with and without the read's audit event%n", data, limit);
+        alternate(limit, WARMUP, windows, new Sample(WARMUP), new Sample(WARMUP));
+        Sample audited = new Sample(TIMED);
+        Sample unaudited = new Sample(TIMED);
+        long records = alternate(limit, TIMED, windows, audited, unaudited);
+        return List.of(audited.latency(data, limit, records / TIMED),
+                unaudited.latency(data + WITHOUT_AUDIT, limit, records / TIMED));
     }
 
-    private long run(int limit, int requests, Supplier<Instant> windows, long[] client, long[] server, long[][] parts)
+    /** The records the audited service answered. */
+    private long alternate(int limit, int requests, Supplier<Instant> windows, Sample audited, Sample unaudited)
             throws Exception {
         long records = 0;
         for (int i = 0; i < requests; i++) {
             String vin = vins.get(random.nextInt(CARS));
             Instant from = windows.get();
-            String token = storage.jwt.token(owner(vin), "vdp-portal", "owner");
-            HttpRequest request = HttpRequest.newBuilder(URI.create(storage.api() + "/api/v1/vehicles/" + vin
-                    + "/telemetry?from=" + from + "&to=" + from.plus(1, ChronoUnit.DAYS) + "&limit=" + limit))
-                    .header("Authorization", "Bearer " + token).build();
-            long start = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            client[i] = System.nanoTime() - start;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("history answered " + response.statusCode() + ": " + response.body());
-            }
-            server[i] = ServerTiming.nanos(response);
-            for (int p = 0; p < ServerTiming.READ_PARTS.size(); p++) {
-                parts[p][i] = ServerTiming.nanos(response, ServerTiming.READ_PARTS.get(p));
-            }
-            records += count(response.body(), "\"seq\":");
+            records += request(storage.api(), vin, from, limit, audited, i);
+            request(plain.api(), vin, from, limit, unaudited, i);
         }
         return records;
+    }
+
+    private long run(int limit, int requests, Supplier<Instant> windows, Sample sample) throws Exception {
+        long records = 0;
+        for (int i = 0; i < requests; i++) {
+            records += request(storage.api(), vins.get(random.nextInt(CARS)), windows.get(), limit, sample, i);
+        }
+        return records;
+    }
+
+    /** One request for 24 hours from {@code from}, its times kept as the {@code i}-th of the sample; its records. */
+    private long request(String api, String vin, Instant from, int limit, Sample sample, int i) throws Exception {
+        String token = storage.jwt.token(owner(vin), "vdp-portal", "owner");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/api/v1/vehicles/" + vin
+                + "/telemetry?from=" + from + "&to=" + from.plus(1, ChronoUnit.DAYS) + "&limit=" + limit))
+                .header("Authorization", "Bearer " + token).build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        sample.client[i] = System.nanoTime() - start;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("history answered " + response.statusCode() + ": " + response.body());
+        }
+        sample.server[i] = ServerTiming.nanos(response);
+        for (int p = 0; p < ServerTiming.READ_PARTS.size(); p++) {
+            sample.parts[p][i] = ServerTiming.nanos(response, ServerTiming.READ_PARTS.get(p));
+        }
+        return count(response.body(), "\"seq\":");
+    }
+
+    /** Nanoseconds of a row's requests: client round trips, the service's time and its parts. */
+    private record Sample(long[] client, long[] server, long[][] parts) {
+
+        Sample(int requests) {
+            this(new long[requests], new long[requests], new long[ServerTiming.READ_PARTS.size()][requests]);
+        }
+
+        Latency latency(String data, int limit, long records) {
+            Arrays.sort(client);
+            Arrays.sort(server);
+            Arrays.stream(parts).forEach(Arrays::sort);
+            return new Latency(data, limit, client.length, client, server, parts, records);
+        }
     }
 
     private static String owner(String vin) {

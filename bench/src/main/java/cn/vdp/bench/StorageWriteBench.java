@@ -220,7 +220,8 @@ final class StorageWriteBench {
         rows.append(copy.row()).append('\n').append(copyParallel.row());
         String body = String.format("""
                 Command: `make bench` (`BenchMain storage-write`). storage-service runs as its packaged jar \
-                (`java -jar`, -Xmx1g) against an embedded PostgreSQL 17 (fsync on) on the same machine, behind \
+                (`java -jar`, -Xmx1g -XX:MaxGCPauseMillis=20 as in its Dockerfile) \
+                against an embedded PostgreSQL 17 (fsync on) on the same machine, behind \
                 a real token check (RS256 JWT). The client sends pre-built JSON batches over HTTP/1.1, %d in \
                 flight, for %d cars; each record has %d signals (5 vehicle-state, 5 battery), stored as one row \
                 per record and category. Every answer is checked: all records STORED, committed before the \
