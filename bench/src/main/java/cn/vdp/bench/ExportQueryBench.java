@@ -164,7 +164,8 @@ final class ExportQueryBench {
                 %.0f s): %,d MB of telemetry (heap and indexes) against PostgreSQL's %s. Each request asks \
                 `GET /api/v1/vehicles/{vin}/telemetry?from=..&to=..&limit=..` for a random car and a 24-hour window, \
                 with that car's owner's token; one client, sequential, %,d timed requests per row after 300 of \
-                warm-up; before the first row, warm-up rounds (300 requests at limit 100, 300 at limit 1000): %s. \
+                warm-up; before the first row, warm-up rounds (300 requests at limit 100, 300 at limit 1000, 300 at \
+                limit 100 to each service in turn): %s. \
                 *Client*: the HTTP round trip (token check, query, JSON). *Server*: the query inside \
                 storage-service (ownership check, database, merging rows into records, waiting for the read's \
                 audit event, committed meanwhile), from its `Server-Timing` \
