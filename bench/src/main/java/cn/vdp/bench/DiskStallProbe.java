@@ -2,28 +2,20 @@ package cn.vdp.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
- * The disk's own stalls while a benchmark runs: 8 KiB overwritten in a file of its own on the database's disk and
- * flushed (fdatasync) at a steady pace, as PostgreSQL flushes its WAL at a commit. A flush far slower than usual is a
- * stall of the device (on this virtual machine, of the host's storage behind it), and every commit at that moment
- * waits it out too. A few flushes a second add next to nothing to the hundreds PostgreSQL makes.
+ * The disk's own stalls while a benchmark runs: a {@link FlushedFile} on the database's disk, a page flushed at a
+ * steady pace, as PostgreSQL flushes its WAL at a commit. A flush far slower than usual is a stall of the device (on
+ * this virtual machine, of the host's storage behind it), and every commit at that moment waits it out too. A few
+ * flushes a second add next to nothing to the hundreds PostgreSQL makes.
  */
 final class DiskStallProbe implements AutoCloseable {
-
-    private static final int PAGE = 8192;
-    private static final int PAGES = 256;
 
     /** One flush: when it began (System.nanoTime) and how long it took. */
     record Flush(long startNanos, long nanos) {
@@ -33,16 +25,14 @@ final class DiskStallProbe implements AutoCloseable {
         }
     }
 
-    private final Path file;
-    private final FileChannel channel;
+    private final FlushedFile file;
     private final long pauseNanos;
     private final List<Flush> flushes = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    private DiskStallProbe(Path file, FileChannel channel, Duration every) {
+    private DiskStallProbe(FlushedFile file, Duration every) {
         this.file = file;
-        this.channel = channel;
         this.pauseNanos = every.toNanos();
         this.thread = new Thread(this::probe, "disk-stall-probe");
         thread.setDaemon(true);
@@ -50,29 +40,16 @@ final class DiskStallProbe implements AutoCloseable {
 
     /** Starts flushing every {@code every} in a new file under {@code directory}. */
     static DiskStallProbe start(Path directory, Duration every) throws IOException {
-        Path file = Files.createTempFile(directory, "disk-stall-probe", ".bin");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        // Written and flushed once first, so that the probe's flushes overwrite allocated blocks as WAL segments
-        // that are reused do, with no file system metadata to commit.
-        ByteBuffer zeros = ByteBuffer.allocate(PAGE);
-        for (int i = 0; i < PAGES; i++) {
-            channel.write(zeros.clear(), (long) i * PAGE);
-        }
-        channel.force(true);
-        DiskStallProbe probe = new DiskStallProbe(file, channel, every);
+        DiskStallProbe probe = new DiskStallProbe(FlushedFile.create(directory, "disk-stall-probe"), every);
         probe.thread.start();
         return probe;
     }
 
     private void probe() {
-        ByteBuffer page = ByteBuffer.allocate(PAGE);
-        Arrays.fill(page.array(), (byte) 'x');
         try {
-            for (long i = 0; running; i++) {
+            while (running) {
                 long start = System.nanoTime();
-                channel.write(page.clear(), (i % PAGES) * PAGE);
-                channel.force(false);
-                Flush flush = new Flush(start, System.nanoTime() - start);
+                Flush flush = new Flush(start, file.flushNextPage());
                 synchronized (flushes) {
                     flushes.add(flush);
                 }
@@ -116,7 +93,6 @@ final class DiskStallProbe implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         running = false;
         thread.join();
-        channel.close();
-        Files.deleteIfExists(file);
+        file.close();
     }
 }
