@@ -17,10 +17,11 @@ import cn.vdp.common.vin.Vin;
 
 /**
  * What the audit write adds to an owner's read: the same page of telemetry read from two storage-service processes
- * side by side on the same database, one auditing (every read appends its hash-chained event in the read's
- * transaction) and one started with the benchmark-only switch storage.audit.enabled=false (refused under the prod
- * profile; both run the "bench" profile so that nothing else differs). Requests alternate between the two, so
- * machine noise hits both alike. Also times a full chain verification.
+ * side by side on the same database, one auditing (every read has its hash-chained event committed before it
+ * answers) and one started with the benchmark-only switch storage.audit.enabled=false (refused under the prod
+ * profile; both run the "bench" profile so that nothing else differs); and, as the floor of any durable audit, the
+ * plain read with a bare commit beside it ({@link CommitBeside}). Requests go to each variant in turn, so machine
+ * noise hits all alike. Also times a full chain verification.
  */
 final class AuditReadBench {
 
@@ -46,35 +47,45 @@ final class AuditReadBench {
         try (BenchStorage storage = BenchStorage.start(root, "vdp-bench-audit", bench,
                 Map.of("track_wal_io_timing", "on"));
                 BenchStorage.Sibling plain = storage.sibling(root, "storage-plain.log",
-                        Map.of("quarkus.profile", "bench", "storage.audit.enabled", "false"))) {
+                        Map.of("quarkus.profile", "bench", "storage.audit.enabled", "false"));
+                CommitBeside commits = CommitBeside.open(storage.jdbc, storage.roles.owner(),
+                        storage.roles.ownerPassword(), CONCURRENCY[CONCURRENCY.length - 1])) {
             String vin = Vin.withCheckDigit("LBN0BENCHA0000001");
             AuditReadClient withAudit = new AuditReadClient(storage.api(), storage.jwt, vin);
             AuditReadClient without = new AuditReadClient(plain.api(), storage.jwt, vin);
+            // the same plain reads, each with a bare commit beside it; its own client keeps its own server times
+            AuditReadClient besideCommit = new AuditReadClient(plain.api(), storage.jwt, vin);
+            List<CommitBeside.Timed> variants = List.of(withAudit::read, without::read,
+                    () -> commits.around(besideCommit::read));
             withAudit.seed();
-            System.out.println("warming up both with " + WARMUP + " reads each, then until the JIT is quiet");
-            alternate(withAudit, without, WARMUP, 1);
+            System.out.println("warming up with " + WARMUP + " reads of each variant, then until the JIT is quiet");
+            alternate(variants, WARMUP, 1);
             String warmup = JitWarmup.untilQuiet(Duration.ZERO, WARMUP_LIMIT,
-                    () -> alternate(withAudit, without, WARMUP_ROUND, CONCURRENCY[CONCURRENCY.length - 1]),
+                    () -> alternate(variants, WARMUP_ROUND, CONCURRENCY[CONCURRENCY.length - 1]),
                     storage.jvm(), plain.jvm());
             List<String> rows = new ArrayList<>();
             List<String> appends = new ArrayList<>();
             List<String> jit = new ArrayList<>();
             List<String> parts = new ArrayList<>();
             List<String> flushes = new ArrayList<>();
+            List<String> floors = new ArrayList<>();
             String headline = null;
             for (int threads : CONCURRENCY) {
                 System.out.println("timing " + REQUESTS + " reads each, " + threads + " client(s)");
                 withAudit.clearTimes();
                 without.clearTimes();
+                besideCommit.clearTimes();
                 TaskFigures[] jitBefore = { CpuTime.ofJit(storage.pid()), CpuTime.ofJit(plain.process().pid()) };
                 WalStats walBefore = storage.wal();
-                long[][] times = alternate(withAudit, without, REQUESTS, threads);
+                long[][] times = alternate(variants, REQUESTS, threads);
                 flushes.add(threads + " client(s): " + storage.wal().flushesSince(walBefore));
                 jit.add(String.format("%d client(s): %.1f / %.1f", threads,
                         CpuTime.ofJit(storage.pid()).since(jitBefore[0]),
                         CpuTime.ofJit(plain.process().pid()).since(jitBefore[1])));
                 rows.add(row("with audit", threads, times[0], withAudit.sortedServerTimes()));
                 rows.add(row("without audit", threads, times[1], without.sortedServerTimes()));
+                rows.add(row("without audit, a bare commit beside", threads, times[2],
+                        besideCommit.sortedServerTimes()));
                 appends.add(appendTimes(storage, threads));
                 parts.add(String.format("%d client(s), with audit: %s; without: %s", threads, withAudit.parts(),
                         without.parts()));
@@ -82,6 +93,9 @@ final class AuditReadBench {
                         Percentiles.millis(times[0], 99) - Percentiles.millis(times[1], 99),
                         Percentiles.millis(times[0], 50) - Percentiles.millis(times[1], 50));
                 headline = headline == null ? diff : headline + "; " + diff;
+                floors.add(String.format("%+.3f ms at %d client(s) (p50 %+.3f ms)",
+                        Percentiles.millis(times[2], 99) - Percentiles.millis(times[1], 99), threads,
+                        Percentiles.millis(times[2], 50) - Percentiles.millis(times[1], 50)));
             }
             long events = count(storage, "SELECT count(*) FROM audit_event WHERE action = 'telemetry.read'");
             long expected = withAudit.reads.get();
@@ -89,40 +103,47 @@ final class AuditReadBench {
             String probe = DurableWriteProbe.measure(storage.work, 1000, PROBE_PAUSE_MICROS);
             report(warmup, rows, String.join("; ", appends), String.join("; ", jit), String.join("; ", parts),
                     String.join("; ", flushes) + ". The same disk without PostgreSQL (8 KiB written and fdatasync'd, "
-                            + "bench DurableWriteProbe): " + probe, headline, events, expected, verifySeconds,
+                            + "bench DurableWriteProbe): " + probe, headline, String.join(", ", floors), events,
+                    expected, verifySeconds,
                     count(storage, "SELECT count(*) FROM audit_event"),
                     loadBefore + " before, " + MachineLoad.averages() + " after");
         }
     }
 
-    /** Each client thread alternates between the two services (starting with either in turn); nanos per request. */
-    private static long[][] alternate(AuditReadClient a, AuditReadClient b, int requests, int threads) throws Exception {
+    /**
+     * Each client thread reads once with each variant in turn, starting with each variant in turn, so that machine
+     * noise hits all alike; nanos per request, sorted, by variant.
+     */
+    private static long[][] alternate(List<CommitBeside.Timed> variants, int requests, int threads) throws Exception {
+        int count = variants.size();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<long[][]>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int share = requests / threads;
                 workers.add(pool.submit(() -> {
-                    long[][] times = new long[2][share];
+                    long[][] times = new long[count][share];
                     for (int i = 0; i < share; i++) {
-                        boolean auditedFirst = i % 2 == 0;
-                        times[auditedFirst ? 0 : 1][i] = (auditedFirst ? a : b).read();
-                        times[auditedFirst ? 1 : 0][i] = (auditedFirst ? b : a).read();
+                        for (int k = 0; k < count; k++) {
+                            int v = (i + k) % count;
+                            times[v][i] = variants.get(v).run();
+                        }
                     }
                     return times;
                 }));
             }
-            long[][] all = new long[2][0];
+            long[][] all = new long[count][0];
             for (Future<long[][]> worker : workers) {
                 long[][] times = worker.get();
-                for (int v = 0; v < 2; v++) {
+                for (int v = 0; v < count; v++) {
                     long[] joined = Arrays.copyOf(all[v], all[v].length + times[v].length);
                     System.arraycopy(times[v], 0, joined, all[v].length, times[v].length);
                     all[v] = joined;
                 }
             }
-            Arrays.sort(all[0]);
-            Arrays.sort(all[1]);
+            for (long[] variant : all) {
+                Arrays.sort(variant);
+            }
             return all;
         } finally {
             pool.shutdown();
@@ -160,7 +181,7 @@ final class AuditReadBench {
     }
 
     private void report(String warmup, List<String> rows, String appends, String jit, String parts, String durability,
-            String headline, long events, long expected,
+            String headline, String floor, long events, long expected,
             double verifySeconds, long chainLength, String load) throws Exception {
         String body = String.format("""
                 Command: `make bench BENCH=audit-read` (`BenchMain audit-read`). Two storage-service processes run \
@@ -172,9 +193,13 @@ final class AuditReadBench {
                 check, ownership check, a page of %d records from %,d stored). With audit, the read also appends \
                 its hash-chained event: one `audit_append` statement (under the chain's lock, committed durably \
                 on its own), sent by the service's audit writer while the read's query runs; the read answers \
-                only once the event is committed, and reads that arrive during an append share the next one. Each client thread alternates between the two services, so background noise \
-                hits both alike; latency is measured by the client, from request to full answer. Warm-up: %,d reads \
-                each, then %s.
+                only once the event is committed, and reads that arrive during an append share the next one. \
+                A third variant is the floor of any audit that is durable before the read answers: the plain \
+                read with a bare durable commit beside it (bench `CommitBeside`: the bench's own one-row INSERT \
+                into an unindexed table of the same database, committed on a connection of its own on another \
+                thread, started with the request; the read counts as done when both are). Each client thread \
+                reads with each variant in turn, so background noise hits all alike; latency is measured by the \
+                client, from request to full answer. Warm-up: %,d reads each, then %s.
 
                 | variant | clients | requests | p50 ms | p99 ms | p99.9 ms | max ms | server p50 ms | server p99 ms |
                 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -187,9 +212,10 @@ final class AuditReadBench {
                 audited / plain service: %s.
 
                 What a durable commit costs here: PostgreSQL's WAL flushes while timed (`pg_stat_wal`, \
-                `track_wal_io_timing` on; nearly all of them are audit appends) %s.
+                `track_wal_io_timing` on; nearly all of them are audit appends and bare commits) %s.
 
-                %s. Target: the audited read costs at most 1 ms more at p99. Audit events appended by the \
+                %s. Target: the audited read costs at most 1 ms more at p99. The bare commit beside the plain \
+                read adds, at p99: %s. Audit events appended by the \
                 audited service: %,d (expected %,d: one per read, none from the other service).
 
                 Verifying the whole chain (%,d events, streamed in id order, every hash recomputed) through \
@@ -198,7 +224,7 @@ final class AuditReadBench {
                 Machine load (1 / 5 / 15-minute averages): %s. Anything above 2 means other work shared the \
                 cores.
                 """, AuditReadClient.PAGE, AuditReadClient.PAGE, AuditReadClient.RECORDS, WARMUP, warmup, String.join("\n", rows), parts, appends, jit, durability,
-                headline, events, expected, chainLength,
+                headline, floor, events, expected, chainLength,
                 verifySeconds, load);
         System.out.println(body);
         BenchReport.write(root, "audit-read", "Audited owner read vs the same read without audit", body);
