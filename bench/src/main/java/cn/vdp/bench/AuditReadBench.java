@@ -19,9 +19,9 @@ import cn.vdp.common.vin.Vin;
  * What the audit write adds to an owner's read: the same page of telemetry read from two storage-service processes
  * side by side on the same database, one auditing (every read has its hash-chained event committed before it
  * answers) and one started with the benchmark-only switch storage.audit.enabled=false (refused under the prod
- * profile; both run the "bench" profile so that nothing else differs); and, as the floor of any durable audit, the
- * plain read with a bare commit beside it ({@link CommitBeside}). Requests go to each variant in turn, so machine
- * noise hits all alike. Also times a full chain verification.
+ * profile; both run the "bench" profile so that nothing else differs); and, as a lower bound of any durable
+ * audit, the plain read with a bare commit beside it ({@link CommitBeside}). Requests go to each variant in turn, so
+ * machine noise hits all alike. Also times a full chain verification.
  */
 final class AuditReadBench {
 
@@ -194,10 +194,12 @@ final class AuditReadBench {
                 its hash-chained event: one `audit_append` statement (under the chain's lock, committed durably \
                 on its own), sent by the service's audit writer while the read's query runs; the read answers \
                 only once the event is committed, and reads that arrive during an append share the next one. \
-                A third variant is the floor of any audit that is durable before the read answers: the plain \
+                A third variant is a lower bound of any audit that is durable before the read answers: the plain \
                 read with a bare durable commit beside it (bench `CommitBeside`: the bench's own one-row INSERT \
                 into an unindexed table of the same database, committed on a connection of its own on another \
-                thread, started with the request; the read counts as done when both are). Each client thread \
+                thread, started with the request; the read counts as done when both are). It overlaps the whole \
+                request, from the client's send, which an audit in the service cannot: that starts once the \
+                request has arrived and its access is checked. Each client thread \
                 reads with each variant in turn, so background noise hits all alike; latency is measured by the \
                 client, from request to full answer. Warm-up: %,d reads each, then %s.
 

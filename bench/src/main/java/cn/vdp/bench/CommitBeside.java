@@ -13,12 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The least any audit of reads that is durable before the read answers can cost on this machine: a read of the
- * service without audit, with the bench's own bare durable commit (one small row inserted into an unindexed table
- * and committed, fsync and synchronous_commit on) run on another thread beside it, and the read counted done only
- * when both are. No hashing, no chain lock, no JSON: what is left is the commit's round trip, its WAL flush and the
- * CPU both take from the read on the same cores. Each client thread has a connection of its own, so concurrent
- * commits share flushes as PostgreSQL's group commit lets them.
+ * A lower bound of what any audit of reads that is durable before the read answers costs on this machine: a read
+ * of the service without audit, with the bench's own bare durable commit (one small row inserted into an unindexed
+ * table and committed, fsync and synchronous_commit on) run on another thread beside it, and the read counted done
+ * only when both are. No hashing, no chain lock, no JSON: what is left is the commit's round trip, its WAL flush and
+ * the CPU both take from the read on the same cores. It is loose: the commit starts with the client's request, so
+ * it overlaps all of it, while an audit in the service can start only once the request has arrived. Each client
+ * thread has a connection of its own, so concurrent commits share flushes as PostgreSQL's group commit lets them.
  */
 final class CommitBeside implements AutoCloseable {
 
