@@ -1,7 +1,6 @@
 package cn.vdp.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +29,8 @@ final class DiskStallProbe implements AutoCloseable {
     private final List<Flush> flushes = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Why the probe stopped before it was closed: its figures would then cover only part of the time. */
+    private volatile IOException failure;
 
     private DiskStallProbe(FlushedFile file, Duration every) {
         this.file = file;
@@ -40,7 +41,12 @@ final class DiskStallProbe implements AutoCloseable {
 
     /** Starts flushing every {@code every} in a new file under {@code directory}. */
     static DiskStallProbe start(Path directory, Duration every) throws IOException {
-        DiskStallProbe probe = new DiskStallProbe(FlushedFile.create(directory, "disk-stall-probe"), every);
+        return start(FlushedFile.create(directory, "disk-stall-probe"), every);
+    }
+
+    /** Starts flushing every {@code every} in this file, which the probe closes. */
+    static DiskStallProbe start(FlushedFile file, Duration every) {
+        DiskStallProbe probe = new DiskStallProbe(file, every);
         probe.thread.start();
         return probe;
     }
@@ -56,7 +62,7 @@ final class DiskStallProbe implements AutoCloseable {
                 LockSupport.parkNanos(pauseNanos);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            failure = e;
         }
     }
 
@@ -89,10 +95,14 @@ final class DiskStallProbe implements AutoCloseable {
                 stalls.size(), stall.toMillis(), stalls.isEmpty() ? "" : ", in seconds " + when);
     }
 
+    /** Stops the probe; fails if it had stopped on its own, as its flushes then leave part of the time out. */
     @Override
     public void close() throws IOException, InterruptedException {
         running = false;
         thread.join();
         file.close();
+        if (failure != null) {
+            throw new IOException("the disk probe stopped before it was closed", failure);
+        }
     }
 }

@@ -1,11 +1,14 @@
 package cn.vdp.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -35,9 +38,21 @@ class DiskStallProbeTest {
     }
 
     @Test
+    void aProbeThatCannotFlushFailsWhenClosedRatherThanReportPartOfTheTime(@TempDir Path directory)
+            throws Exception {
+        FlushedFile file = FlushedFile.create(directory, "closed-under-the-probe");
+        file.close(); // every flush now fails
+        DiskStallProbe probe = DiskStallProbe.start(file, Duration.ofMillis(10));
+        Thread.sleep(50);
+
+        assertTrue(probe.flushesSince(Long.MIN_VALUE).isEmpty());
+        assertThrows(IOException.class, probe::close);
+    }
+
+    @Test
     void namesTheStallsByTheSecondTheyBeganIn() {
         long since = 5_000 * MS;
-        List<DiskStallProbe.Flush> flushes = new java.util.ArrayList<>();
+        List<DiskStallProbe.Flush> flushes = new ArrayList<>();
         for (int i = 0; i < 98; i++) {
             flushes.add(new DiskStallProbe.Flush(since + i * 50 * MS, MS / 2));
         }
