@@ -175,8 +175,9 @@ final class ExportQueryBench {
                 *without the read's audit event* come from a second storage-service process on the same database, \
                 started with the benchmark-only switch storage.audit.enabled=false (refused under the prod profile, so \
                 it runs profile `bench`, which differs only in its log format); for them each request goes to both \
-                services in turn, same car and window, so that what else the machine does hits both alike, and the \
-                audited row just above is measured in the same alternation.
+                services in turn, same car and window, so that what else the machine does hits both alike (which \
+                one goes first changes from request to request, as the second finds the first's pages in memory), \
+                and the audited row just above is measured in the same alternation.
 
                 | data | limit | records per answer | client p50 ms | p95 | p99 | server p50 ms | p95 | p99 | parts p50: check / rows / audit | \
                 parts p99 |
