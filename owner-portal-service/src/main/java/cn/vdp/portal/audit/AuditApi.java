@@ -34,11 +34,15 @@ public final class AuditApi {
     }
 
     public record Verification(Instant verifiedAt, String status, long eventsVerified, Long lastVerifiedId,
-            long expectedLastId, BrokenEvent firstBroken, CheckpointCheck checkpoints) {
+            long expectedLastId, BrokenEvent firstBroken, CheckpointCheck checkpoints, StagedEvents staged) {
 
         public boolean intact() {
             return "INTACT".equals(status);
         }
+    }
+
+    /** Reads' events durable on the stage and not chained yet; overdue ones mean the chaining has stopped. */
+    public record StagedEvents(long waiting, Instant oldestStagedAt, long overdue) {
     }
 
     public record CheckpointPage(String keyId, String algorithm, String publicKey, List<CheckpointView> checkpoints,

@@ -127,6 +127,12 @@ public interface AuditMsg {
     @Message("Verified at")
     String verification_at();
 
+    @Message("Reads' events staged, waiting to join the chain")
+    String verification_staged();
+
+    @Message("Of them overdue (the chaining has stopped)")
+    String verification_overdue();
+
     @Message("First broken event")
     String verification_first_broken();
 

@@ -108,6 +108,7 @@ class RegulatorPagesBrowserTest extends BrowserTest {
             page.waitForSelector("#chain");
             assertThat(page.getAttribute("#chain", "data-status")).isEqualTo("INTACT");
             assertThat(Long.parseLong(page.textContent("#events-verified").trim())).isPositive();
+            assertThat(page.textContent("#staged-overdue").trim()).isEqualTo("0"); // the chainer keeps up
             assertThat(page.textContent("#chain h2")).contains("完整");
             session.screenshot("regulator-verification-zh");
 

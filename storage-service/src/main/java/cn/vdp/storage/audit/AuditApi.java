@@ -80,7 +80,15 @@ public final class AuditApi {
             Long lastVerifiedId,
             @Schema(description = "The last id the chain must reach: the head's, or a later checkpoint's")
             long expectedLastId,
-            BrokenEvent firstBroken, CheckpointCheck checkpoints) {
+            BrokenEvent firstBroken, CheckpointCheck checkpoints,
+            @Schema(description = "Events of reads staged (durable) but not chained yet")
+            StagedEvents staged) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "Reads stage their events and the service chains them moments later; events staged longer "
+            + "ago than the configured bound and still waiting are overdue, and mean the chaining has stopped")
+    public record StagedEvents(long waiting, Instant oldestStagedAt, long overdue) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

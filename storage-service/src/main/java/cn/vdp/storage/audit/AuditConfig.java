@@ -24,19 +24,44 @@ public interface AuditConfig {
     int verifyChunkSize();
 
     /**
-     * How long a read waits for its audit event, appended while it runs, before it is refused (503): a chain that
-     * cannot be appended to must not hold readers for long.
+     * How long a read waits for its audit event to be staged (committed to audit_staged) while it runs, before it
+     * is refused (503): a trail that cannot be written must not hold readers for long.
      */
     @WithDefault("5s")
-    Duration readAppendTimeout();
+    Duration readStageTimeout();
 
-    /** Events of reads waiting to be appended at most; beyond that, reads are refused until the chain catches up. */
+    /**
+     * Reads' events staged at once, each on a connection of its own, so that concurrent reads share the database's
+     * commit flushes instead of queueing behind each other.
+     */
+    @WithDefault("8")
+    int readStageConnections();
+
+    /** Events of reads waiting to be staged at most; beyond that, reads are refused until the stage catches up. */
     @WithDefault("10000")
-    int readAppendQueue();
+    int readStageQueue();
 
-    /** Events of reads appended together in one statement (and one commit) at most. */
+    /** Staged events moved into the chain together, in one statement and one hold of the chain's lock, at most. */
     @WithDefault("500")
-    int readAppendBatch();
+    int chainBatch();
+
+    /**
+     * How often the chainer looks for staged events nobody told it of: staged by another replica, or before a
+     * restart. Events this service stages are chained at once.
+     */
+    @WithDefault("1s")
+    Duration chainPollInterval();
+
+    /**
+     * How long a regulator's query waits for the events of the reads that answered before it to be chained; after
+     * that it answers with the chain as it is, and the verification reports what waits.
+     */
+    @WithDefault("2s")
+    Duration chainCatchUpTimeout();
+
+    /** A staged event not chained after this long is reported by the verification as overdue. */
+    @WithDefault("1m")
+    Duration stagedOverdueAfter();
 
     @WithDefault("100")
     int defaultPageSize();

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +62,23 @@ class AuditEventStore {
     }
 
     record Head(long id, byte[] hash) {
+    }
+
+    /**
+     * What waits on the stage to be chained: how many events, the oldest one's time, how many were staged longer
+     * ago than {@code overdueAfter} (by the database's clock, which stamped them).
+     */
+    AuditApi.StagedEvents staged(Duration overdueAfter) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT count(*), min(staged_at), "
+                        + "count(*) FILTER (WHERE staged_at < now() - make_interval(secs => ?)) FROM audit_staged")) {
+            query.setDouble(1, overdueAfter.toMillis() / 1000.0);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                OffsetDateTime oldest = row.getObject(2, OffsetDateTime.class);
+                return new AuditApi.StagedEvents(row.getLong(1), oldest == null ? null : oldest.toInstant(), row.getLong(3));
+            }
+        }
     }
 
     private List<StoredEvent> query(String sql, List<Object> parameters) throws SQLException {

@@ -47,6 +47,7 @@ public class AuditQueries {
 
     @Transactional
     public EventPage browse(AuditFilter filter, Integer limit, String cursor, Caller regulator) throws SQLException {
+        audit.catchUp();
         int size = pageSize(limit);
         List<StoredEvent> events = store.newestFirst(filter, IdCursor.decode(cursor), size + 1);
         String next = null;
@@ -63,6 +64,7 @@ public class AuditQueries {
      * the first byte goes out: no export without its event.
      */
     public StreamingOutput exportCsv(AuditFilter filter, Caller regulator) throws SQLException {
+        audit.catchUp();
         long through = store.head().id();
         String described = filter.describe();
         audit.recordInOwnTransaction(asked(AuditAction.AUDIT_EXPORT, regulator, filter)
@@ -91,6 +93,7 @@ public class AuditQueries {
     }
 
     public Verification verify(Caller regulator) throws SQLException {
+        audit.catchUp();
         Verification result = verifier.verify();
         String detail = "status=" + result.status() + (result.firstBroken() == null ? ""
                 : "; first broken event=" + result.firstBroken().eventId() + " (" + result.firstBroken().problem() + ")");

@@ -34,7 +34,7 @@ public final class AuditReceipt {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            // The cause is logged once, by the writer, for all the reads of its append.
+            // The cause is logged by the stager.
             LOG.errorf("the audit event of request %s was not committed (%s); the read is refused", requestId, e);
         }
         throw new ProblemException(AuditTrail.AUDIT_UNAVAILABLE, "The read was refused because it could not be audited");

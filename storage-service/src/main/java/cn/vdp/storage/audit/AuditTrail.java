@@ -46,7 +46,10 @@ public class AuditTrail {
     AuditAppender appender;
 
     @Inject
-    ReadAuditWriter readWriter;
+    ReadEventStager stager;
+
+    @Inject
+    StagedEventChainer chainer;
 
     @Inject
     AuditConfig config;
@@ -85,20 +88,32 @@ public class AuditTrail {
     }
 
     /**
-     * Starts committing the event of a read, in a transaction of its own, while the read runs; the read calls
-     * {@link AuditReceipt#awaitCommitted} before any of its data leaves. The read then costs only what the append
-     * takes longer than the query, not both one after the other. The event therefore records the access as granted,
-     * before its result is known: it cannot count what the read will return. Reads only; an action that changes
-     * something records its event in its own transaction ({@link #record}).
+     * Starts staging the event of a read, committed on a connection of its own, while the read runs; the read calls
+     * {@link AuditReceipt#awaitCommitted} before any of its data leaves. The read then costs only what staging takes
+     * longer than the query, not both one after the other; staging is a light insert, and concurrent reads' stagings
+     * share commits instead of queueing for the chain's lock. The event joins the chain moments later
+     * (StagedEventChainer). It records the access as granted, before the read's result is known: it cannot count
+     * what the read will return. Reads only; an action that changes something records its event in its own
+     * transaction ({@link #record}).
      */
     public AuditReceipt recordAlongside(AuditEntry entry) {
         if (!config.enabled()) {
             return AuditReceipt.NOT_AUDITED;
         }
         String requestId = RequestIds.current();
-        CompletableFuture<Void> committed = readWriter.append(entry.at(clock.instant(), requestId));
+        CompletableFuture<Void> committed = stager.stage(entry.at(clock.instant(), requestId));
         committed.whenComplete((done, error) -> (error == null ? appended : failed).increment());
-        return new AuditReceipt(committed, config.readAppendTimeout(), requestId);
+        return new AuditReceipt(committed, config.readStageTimeout(), requestId);
+    }
+
+    /**
+     * Waits (briefly, see AuditConfig#chainCatchUpTimeout) until the events of reads that answered before now are in
+     * the chain, so that a regulator's view of the trail includes them.
+     */
+    public void catchUp() {
+        if (config.enabled()) {
+            chainer.catchUp();
+        }
     }
 
     /** Records and commits the event now, in a transaction of its own. */

@@ -17,13 +17,15 @@ import cn.vdp.storage.audit.AuditApi.ChainProblem;
 import cn.vdp.storage.audit.AuditApi.ChainStatus;
 import cn.vdp.storage.audit.AuditApi.CheckpointCheck;
 import cn.vdp.storage.audit.AuditApi.CheckpointView;
+import cn.vdp.storage.audit.AuditApi.StagedEvents;
 import cn.vdp.storage.audit.AuditApi.Verification;
 
 /**
  * Walks the chain in id order, one chunk at a time, and names the first broken event: a gap in the ids (a
  * removed event), stored fields that no longer hash to the stored hash (changed content, or events swapped), a
  * link that does not point at the previous hash, or a hash that differs from a signed checkpoint's. The chain
- * must reach the head and the latest checkpoint, so a cut tail is named too.
+ * must reach the head and the latest checkpoint, so a cut tail is named too. It also reports the events of reads
+ * that wait on the stage to be chained, and how many of them are overdue.
  */
 @ApplicationScoped
 public class ChainVerifier {
@@ -85,7 +87,9 @@ public class ChainVerifier {
         CheckpointCheck check = new CheckpointCheck(byHead.size(), unknownKey, List.copyOf(invalid),
                 latest == null ? null : CheckpointView.of(latest, checkpoints.signatureValid(latest).orElse(null)));
         ChainStatus status = walk.broken == null && invalid.isEmpty() ? ChainStatus.INTACT : ChainStatus.BROKEN;
-        return new Verification(clock.instant(), status, walk.verified, walk.lastVerified, end, walk.broken, check);
+        StagedEvents staged = store.staged(config.stagedOverdueAfter());
+        return new Verification(clock.instant(), status, walk.verified, walk.lastVerified, end, walk.broken, check,
+                staged);
     }
 
     /** The state of one walk along the chain. */

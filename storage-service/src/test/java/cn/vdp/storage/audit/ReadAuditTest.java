@@ -28,9 +28,9 @@ import cn.vdp.storage.support.TestVins;
 import cn.vdp.storage.support.Tokens;
 
 /**
- * An owner's read commits its audit event while its query runs (AppendOnlyTest proves a read whose event cannot be
- * written gives nothing out): reads at once, whose events go to the chain together, are each on record, and the
- * chain stays intact.
+ * An owner's read stages its audit event while its query runs (AppendOnlyTest proves a read whose event cannot be
+ * written gives nothing out; StagedReadEventsTest how staged events reach the chain): reads at once, whose events
+ * are chained together, are each on record, and the chain stays intact.
  */
 @StorageTest
 class ReadAuditTest {
