@@ -46,6 +46,14 @@ public interface AuditConfig {
     int chainBatch();
 
     /**
+     * How long the chainer gathers staged events after being told of the first, before it chains them all in one
+     * statement: one commit and one hold of the chain's lock for all the reads of that time, instead of one each.
+     * Regulators' queries do not wait for it.
+     */
+    @WithDefault("50ms")
+    Duration chainDelay();
+
+    /**
      * How often the chainer looks for staged events nobody told it of: staged by another replica, or before a
      * restart. Events this service stages are chained at once.
      */

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,9 +22,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Moves staged events of reads into the hash chain (audit_chain_staged), on one thread of its own: at once when this
- * service staged one ({@link #wake}), and every poll interval for those it was not told of (another replica's, or
- * left by a restart). It chains until nothing waits, a batch per statement, each statement committed on its own so
+ * Moves staged events of reads into the hash chain (audit_chain_staged), on one thread of its own: a chain delay
+ * after this service staged one ({@link #wake}; the events of all reads in that time go together), at once when a
+ * regulator's query waits ({@link #catchUp}), and every poll interval for those it was not told of (another
+ * replica's, or left by a restart). It chains until nothing waits, a batch per statement, each statement committed on its own so
  * the chain's lock is held only that long. A run that fails is retried at the next wake or poll.
  */
 @ApplicationScoped
@@ -42,9 +42,12 @@ class StagedEventChainer {
     @Inject
     MeterRegistry metrics;
 
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final Object runs = new Object();
-    /** Completed at the end of the next run that starts; replaced when that run starts. */
+    private final Object signal = new Object();
+    /** An event was staged since the last run started. Guarded by {@link #signal}. */
+    private boolean staged;
+    /** Someone waits for the next run ({@link #catchUp}): no gathering. Guarded by {@link #signal}. */
+    private boolean urgent;
+    /** Completed at the end of the next run that starts; replaced when that run starts. Guarded by {@link #signal}. */
     private CompletableFuture<Void> nextRun = new CompletableFuture<>();
     private Thread thread;
     private volatile boolean running = true;
@@ -68,9 +71,14 @@ class StagedEventChainer {
         thread.interrupt();
     }
 
-    /** Asks for a run now: an event was just staged. */
+    /** Asks for a run soon (after gathering for the chain delay): an event was just staged. */
     void wake() {
-        wakeUp.release();
+        synchronized (signal) {
+            if (!staged) {
+                staged = true;
+                signal.notifyAll();
+            }
+        }
     }
 
     /**
@@ -80,10 +88,11 @@ class StagedEventChainer {
      */
     void catchUp() {
         CompletableFuture<Void> run;
-        synchronized (runs) {
+        synchronized (signal) {
             run = nextRun;
+            urgent = true;
+            signal.notifyAll();
         }
-        wake();
         try {
             run.get(config.chainCatchUpTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -95,17 +104,12 @@ class StagedEventChainer {
 
     private void run() {
         while (running) {
+            CompletableFuture<Void> thisRun;
             try {
-                wakeUp.tryAcquire(config.chainPollInterval().toNanos(), TimeUnit.NANOSECONDS);
+                thisRun = awaitRun();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            }
-            wakeUp.drainPermits(); // events staged up to here go in this run
-            CompletableFuture<Void> thisRun;
-            synchronized (runs) {
-                thisRun = nextRun;
-                nextRun = new CompletableFuture<>();
             }
             try {
                 chainAll();
@@ -114,6 +118,32 @@ class StagedEventChainer {
                 LOG.errorf(e, "staged audit events could not be chained; retrying at the next poll");
                 thisRun.completeExceptionally(e);
             }
+        }
+    }
+
+    /**
+     * Waits until a run is due: the poll interval is over, or an event was staged and the chain delay has passed
+     * since, or someone waits for a run. Returns the run's completion, which those waiting hold.
+     */
+    private CompletableFuture<Void> awaitRun() throws InterruptedException {
+        synchronized (signal) {
+            waitUntil(System.nanoTime() + config.chainPollInterval().toNanos(), true);
+            if (staged) {
+                waitUntil(System.nanoTime() + config.chainDelay().toNanos(), false);
+            }
+            staged = false; // events staged from here on go in the next run
+            urgent = false;
+            CompletableFuture<Void> run = nextRun;
+            nextRun = new CompletableFuture<>();
+            return run;
+        }
+    }
+
+    /** Waits on {@link #signal} (held) until the deadline, or someone is urgent, or (if asked) something staged. */
+    private void waitUntil(long deadline, boolean untilStaged) throws InterruptedException {
+        for (long left = deadline - System.nanoTime(); left > 0 && !urgent && !(untilStaged && staged);
+                left = deadline - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(signal, left);
         }
     }
 
