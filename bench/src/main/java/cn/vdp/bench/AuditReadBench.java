@@ -227,8 +227,8 @@ final class AuditReadBench {
 
                 Machine load (1 / 5 / 15-minute averages): %s. Anything above 2 means other work shared the \
                 cores.
-                """, AuditReadClient.PAGE, AuditReadClient.PAGE, AuditReadClient.RECORDS, WARMUP, warmup, String.join("\n", rows), parts, audits, jit, durability,
-                headline, floor, events, expected, chainLength,
+                """, AuditReadClient.PAGE, AuditReadClient.PAGE, AuditReadClient.RECORDS, WARMUP, warmup,
+                String.join("\n", rows), parts, audits, jit, durability, headline, floor, events, expected, chainLength,
                 verifySeconds, load);
         System.out.println(body);
         BenchReport.write(root, "audit-read", "Audited owner read vs the same read without audit", body);

@@ -82,7 +82,8 @@ class CommitBesideTest {
             commits.around(() -> 0); // the committer's connection and statement exist now
             try (Connection connection = DriverManager.getConnection(jdbc, "postgres", "");
                     Statement sql = connection.createStatement()) {
-                sql.execute("ALTER TABLE " + CommitBeside.TABLE + " ADD CONSTRAINT none_allowed CHECK (false) NOT VALID");
+                sql.execute("ALTER TABLE " + CommitBeside.TABLE
+                        + " ADD CONSTRAINT none_allowed CHECK (false) NOT VALID");
                 try {
                     assertThrows(IllegalStateException.class, () -> commits.around(() -> 0));
                 } finally {

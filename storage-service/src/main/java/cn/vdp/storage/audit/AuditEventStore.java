@@ -76,7 +76,8 @@ class AuditEventStore {
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 OffsetDateTime oldest = row.getObject(2, OffsetDateTime.class);
-                return new AuditApi.StagedEvents(row.getLong(1), oldest == null ? null : oldest.toInstant(), row.getLong(3));
+                return new AuditApi.StagedEvents(row.getLong(1), oldest == null ? null : oldest.toInstant(),
+                        row.getLong(3));
             }
         }
     }

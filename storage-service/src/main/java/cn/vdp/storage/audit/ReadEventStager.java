@@ -69,19 +69,18 @@ class ReadEventStager {
 
     /** Completes once the event is committed; exceptionally when it cannot be (too many waiting, database refused). */
     CompletableFuture<Void> stage(AuditEvent event) {
-        String json = AuditAppender.json(event);
         try {
-            return CompletableFuture.runAsync(() -> insert(json), stagers);
+            return CompletableFuture.runAsync(() -> insert(event), stagers); // the JSON too: off the read's thread
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new IllegalStateException("too many audit events waiting to be staged"));
+            return CompletableFuture.failedFuture(new IllegalStateException("too many audit events to stage"));
         }
     }
 
-    private void insert(String event) {
+    private void insert(AuditEvent event) {
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(STAGE)) {
-            insert.setString(1, event);
+            insert.setString(1, AuditAppender.json(event));
             insert.executeUpdate();
         } catch (SQLException e) {
             LOG.errorf(e, "the audit event of a read could not be staged; the read is refused");

@@ -25,8 +25,8 @@ import io.micrometer.core.instrument.Timer;
  * Moves staged events of reads into the hash chain (audit_chain_staged), on one thread of its own: a chain delay
  * after this service staged one ({@link #wake}; the events of all reads in that time go together), at once when a
  * regulator's query waits ({@link #catchUp}), and every poll interval for those it was not told of (another
- * replica's, or left by a restart). It chains until nothing waits, a batch per statement, each statement committed on its own so
- * the chain's lock is held only that long. A run that fails is retried at the next wake or poll.
+ * replica's, or left by a restart). It chains until nothing waits, a batch per statement, each statement committed
+ * on its own so the chain's lock is held only that long. A run that fails is retried at the next wake or poll.
  */
 @ApplicationScoped
 class StagedEventChainer {

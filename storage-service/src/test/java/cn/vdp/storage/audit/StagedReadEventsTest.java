@@ -80,6 +80,7 @@ class StagedReadEventsTest {
     void aReadAnswersWhileTheChainIsLockedAndItsEventIsChainedOnceTheLockIsGone() throws Exception {
         String vin = carWithARecord();
         String requestId = "st-locked-" + UUID.randomUUID();
+        AuditRows.awaitChained(db); // earlier tests' reads are not counted as waiting below
         try (Connection locker = DriverManager.getConnection(superuserUrl)) {
             locker.setAutoCommit(false);
             execute(locker, "SELECT * FROM audit_chain_head FOR UPDATE");
@@ -91,8 +92,8 @@ class StagedReadEventsTest {
 
             // Another replica's event, staged two minutes ago and never chained: the verification names it.
             try (Connection owner = DriverManager.getConnection(url, schemaOwner, schemaOwnerPassword);
-                    PreparedStatement stage = owner.prepareStatement(
-                            "INSERT INTO audit_staged (event, staged_at) VALUES (?::jsonb, now() - interval '2 min')")) {
+                    PreparedStatement stage = owner.prepareStatement("INSERT INTO audit_staged (event, staged_at) "
+                            + "VALUES (?::jsonb, now() - interval '2 min')")) {
                 stage.setString(1, event("st-overdue-" + UUID.randomUUID()));
                 stage.executeUpdate();
             }
